@@ -1,0 +1,68 @@
+// Source → document model: one unified pipeline for every brief and every output format.
+// remark-parse → front matter, GFM, directives → our checks and transforms → remark-rehype →
+// raw HTML parsed and sanitised → figure art. Renderers read the result; none re-parse Markdown.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Root as HastRoot } from 'hast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { BriefError, errorsOf } from '../report.js';
+import { remarkFrontMatter } from '../source/remark-front-matter.js';
+import { displayDate } from './dates.js';
+import { figureArt } from './figure-art.js';
+import { rehypeFigureArt } from './rehype-figure-art.js';
+import { rehypeSections } from './rehype-sections.js';
+import { remarkFigures } from './remark-figures.js';
+import { remarkHouseRules } from './remark-house-rules.js';
+import { sanitizeSchema } from './sanitize-schema.js';
+import type { BriefDocument } from './types.js';
+
+export function createProcessor() {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(remarkDirective)
+    .use(remarkFrontMatter)
+    .use(remarkHouseRules)
+    .use(remarkFigures)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeSlug)
+    .use(rehypeSections)
+    .use(rehypeFigureArt, figureArt);
+}
+
+const processor = createProcessor();
+
+/** Read and check one brief's source; throws BriefError with every problem found. */
+export async function buildDocument(sourcePath: string, cwd = process.cwd()): Promise<BriefDocument> {
+  const file = new VFile({ path: path.relative(cwd, sourcePath), cwd });
+  try {
+    file.value = fs.readFileSync(sourcePath, 'utf8');
+  } catch {
+    throw new BriefError([file.message(`cannot read the brief: expected a file at ${file.path}`, { ruleId: 'read', source: 'brief' })].map((m) => ((m.fatal = true), m)));
+  }
+  const mdast = processor.parse(file);
+  const body = (await processor.run(mdast, file)) as HastRoot;
+  const errors = errorsOf(file);
+  if (errors.length > 0 || !file.data.meta) throw new BriefError(errors);
+  const meta = file.data.meta;
+  return {
+    product: meta.product,
+    sourcePath: path.resolve(cwd, sourcePath),
+    meta,
+    displayDate: displayDate(meta.date),
+    body,
+    figures: file.data.figures ?? [],
+  };
+}

@@ -1,0 +1,52 @@
+// The fonts a brief is set in, shipped through npm (@fontsource) and inlined as data URIs, so that
+// neither the HTML reader nor Chromium ever reaches for a font installed on the machine.
+// Tinos and Arimo share Times New Roman's and Arial's advance widths (same line breaks as the
+// original); Cabin stands in for Gill Sans MT and Crimson Pro for Palatino Linotype.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+interface Face {
+  family: string;
+  pkg: string;
+  weight: 400 | 700;
+  style: 'normal' | 'italic';
+  subsets: string[];
+}
+
+const LATIN = 'U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD';
+const LATIN_EXT = 'U+0100-02BA, U+02BD-02C5, U+02C7-02CC, U+02CE-02D7, U+02DD-02FF, U+0304, U+0308, U+0329, U+1D00-1DBF, U+1E00-1E9F, U+1EF2-1EFF, U+2020, U+20A0-20AB, U+20AD-20C0, U+2113, U+2C60-2C7F, U+A720-A7FF';
+const RANGES: Record<string, string> = { latin: LATIN, 'latin-ext': LATIN_EXT };
+
+const both = ['latin', 'latin-ext'];
+export const FACES: Face[] = [
+  { family: 'Tinos', pkg: 'tinos', weight: 400, style: 'normal', subsets: both },
+  { family: 'Tinos', pkg: 'tinos', weight: 400, style: 'italic', subsets: both },
+  { family: 'Tinos', pkg: 'tinos', weight: 700, style: 'normal', subsets: both },
+  { family: 'Tinos', pkg: 'tinos', weight: 700, style: 'italic', subsets: both },
+  { family: 'Arimo', pkg: 'arimo', weight: 400, style: 'normal', subsets: ['latin'] },
+  { family: 'Arimo', pkg: 'arimo', weight: 700, style: 'normal', subsets: ['latin'] },
+  { family: 'Arimo', pkg: 'arimo', weight: 700, style: 'italic', subsets: ['latin'] },
+  { family: 'Cabin', pkg: 'cabin', weight: 400, style: 'normal', subsets: both },
+  { family: 'Cabin', pkg: 'cabin', weight: 700, style: 'normal', subsets: both },
+  { family: 'Crimson Pro', pkg: 'crimson-pro', weight: 700, style: 'normal', subsets: ['latin'] },
+];
+
+/** Absolute path of one packaged font file. */
+export function fontFile(face: Face, subset: string, ext: 'woff2' | 'woff' = 'woff2'): string {
+  return require.resolve(`@fontsource/${face.pkg}/files/${face.pkg}-${subset}-${face.weight}-${face.style}.${ext}`);
+}
+
+let css: string | undefined;
+
+/** @font-face rules for every face, fonts inlined. */
+export function fontFaceCss(): string {
+  css ??= FACES.flatMap((face) =>
+    face.subsets.map((subset) => {
+      const data = fs.readFileSync(fontFile(face, subset)).toString('base64');
+      return `@font-face{font-family:'${face.family}';font-style:${face.style};font-weight:${face.weight};font-display:block;src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${RANGES[subset]};}`;
+    }),
+  ).join('\n');
+  return css;
+}

@@ -1,0 +1,49 @@
+// Reading PDFs back with poppler, as a reader's tools would: pdftotext for text and line boxes,
+// pdffonts for embedded fonts, pdfinfo for page count and metadata.
+import { execFileSync } from 'node:child_process';
+
+export interface PdfLine {
+  page: number;
+  x: number;
+  y: number;
+  text: string;
+}
+
+export function pdfLines(pdfPath: string): { pages: { width: number; lines: PdfLine[] }[] } {
+  const xml = execFileSync('pdftotext', ['-bbox-layout', pdfPath, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const pages: { width: number; lines: PdfLine[] }[] = [];
+  const pageRe = /<page width="([\d.]+)" height="[\d.]+">([\s\S]*?)<\/page>/g;
+  for (let m = pageRe.exec(xml); m; m = pageRe.exec(xml)) {
+    const lines: PdfLine[] = [];
+    const lineRe = /<line xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g;
+    for (let l = lineRe.exec(m[2]!); l; l = lineRe.exec(m[2]!)) {
+      const words = [...l[3]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => decodeXml(w[1]!));
+      lines.push({ page: pages.length + 1, x: Number(l[1]), y: Number(l[2]), text: words.join(' ') });
+    }
+    pages.push({ width: Number(m[1]), lines });
+  }
+  return { pages };
+}
+
+function decodeXml(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+export function pdfText(pdfPath: string, page?: number): string {
+  const args = page ? ['-f', String(page), '-l', String(page)] : [];
+  return execFileSync('pdftotext', [...args, '-layout', pdfPath, '-'], { encoding: 'utf8' });
+}
+
+export function pdfInfo(pdfPath: string): Record<string, string> {
+  const out = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+}
+
+export function pdfFonts(pdfPath: string): { name: string; embedded: boolean }[] {
+  const out = execFileSync('pdffonts', [pdfPath], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+  return out.map((line) => {
+    const cols = line.trim().split(/\s+/);
+    // name type [encoding...] emb sub uni object ID: the flags are the 5th/4th/3rd from the end.
+    return { name: cols[0]!, embedded: cols[cols.length - 5] === 'yes' };
+  });
+}

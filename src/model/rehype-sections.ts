@@ -33,7 +33,7 @@ function wrap(children: ElementContent[], level: number): ElementContent[] {
     const section: Element = {
       type: 'element',
       tagName: 'section',
-      properties: id ? { ariaLabelledBy: id } : {},
+      properties: id ? { ariaLabelledBy: [id] } : {},
       children: [heading, ...wrap(children.slice(i + 1, j), r + 1)],
     };
     out.push(section);

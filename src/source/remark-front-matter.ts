@@ -40,7 +40,13 @@ export const remarkFrontMatter: Plugin<[], Root> = () => (tree, file) => {
   };
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
-      fail(file, `front matter is not valid YAML: ${e.message.split('\n')[0]}`, at(e.pos[0]), 'front-matter-yaml');
+      // yaml reports an unclosed quote where the text ends; point at where the quote opened.
+      const opened = e.code === 'MISSING_CHAR' ? unclosedQuote(first.value) : undefined;
+      if (opened !== undefined) {
+        fail(file, 'front matter is not valid YAML: this quoted value is never closed: expected a closing quote on the same line', at(opened), 'front-matter-yaml');
+      } else {
+        fail(file, `front matter is not valid YAML: ${e.message.split('\n')[0]}`, at(e.pos[0]), 'front-matter-yaml');
+      }
     }
     return;
   }
@@ -52,7 +58,15 @@ export const remarkFrontMatter: Plugin<[], Root> = () => (tree, file) => {
   }
   const result = frontMatterSchema.safeParse(data);
   if (!result.success) {
-    for (const issue of result.error.issues) report(file, issue, doc.contents, at, blockStart, data);
+    const issues = result.error.issues;
+    // A misspelt field shows up twice (unknown `athors`, missing `authors`): say it once.
+    const misspelt = new Set(
+      issues.flatMap((i) => (i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys.map((k) => KNOWN_FIELDS.find((f) => similar(f, k))) : [])),
+    );
+    for (const issue of issues) {
+      if (issue.path.length === 1 && valueAt(data, issue.path) === undefined && misspelt.has(String(issue.path[0]))) continue;
+      report(file, issue, doc.contents, at, blockStart, data);
+    }
     return;
   }
   const meta = result.data;
@@ -69,6 +83,23 @@ export const remarkFrontMatter: Plugin<[], Root> = () => (tree, file) => {
   }
   file.data.meta = meta;
 };
+
+/** Offset of the first double or single quote that opens a value and is not closed on its line. */
+function unclosedQuote(yaml: string): number | undefined {
+  let offset = 0;
+  for (const line of yaml.split('\n')) {
+    const m = /^\s*(?:-\s+)?[^:#]+:\s*(["'])/.exec(line) ?? /^\s*-\s+(["'])/.exec(line);
+    if (m) {
+      const q = m[1]!;
+      const start = m[0].length - 1;
+      const rest = line.slice(start + 1);
+      const closed = q === '"' ? /(^|[^\\])"/.test(rest) : rest.includes("'");
+      if (!closed) return offset + start;
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
+}
 
 function productFolder(file: VFile): string | undefined {
   const parts = file.dirname?.split(/[\\/]/) ?? [];

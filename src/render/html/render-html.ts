@@ -1,7 +1,9 @@
 // Document model → one self-contained HTML file: fonts and styles inlined, no scripts, a CSP
 // that forbids loading anything else. The PDF renderer prints the same HTML in `paged` mode.
+import type { Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import type { BriefDocument } from '../../model/types.js';
 import { fontFaceCss } from '../shared/fonts.js';
 import { houseTemplates } from './templates.js';
@@ -11,8 +13,19 @@ export const GENERATOR = 'crs-briefs';
 
 const stringify = unified().use(rehypeStringify);
 
-export function bodyHtml(doc: BriefDocument): string {
-  return stringify.stringify(doc.body);
+export function bodyHtml(doc: BriefDocument, options: { sourceLines?: boolean } = {}): string {
+  return stringify.stringify(options.sourceLines ? withSourceLines(doc.body) : doc.body);
+}
+
+const BLOCKS = new Set(['p', 'li', 'h2', 'h3', 'h4', 'figure', 'table', 'blockquote', 'pre']);
+
+/** Blocks marked with their source line, so the PDF's overflow report can point into the brief. */
+function withSourceLines(body: Root): Root {
+  const copy = structuredClone(body);
+  visit(copy, 'element', (node) => {
+    if (node.position && BLOCKS.has(node.tagName)) node.properties.dataLine = node.position.start.line;
+  });
+  return copy;
 }
 
 export function renderHtml(doc: BriefDocument, options: { paged?: boolean } = {}): string {
@@ -23,7 +36,7 @@ export function renderHtml(doc: BriefDocument, options: { paged?: boolean } = {}
     displayDate: doc.displayDate,
     updated: doc.meta.status === 'updated',
     authorNames: doc.meta.authors.map((a) => a.name).join(', '),
-    body: bodyHtml(doc),
+    body: bodyHtml(doc, { sourceLines: paged }),
     fontCss: fontFaceCss(),
     css: paged ? `${t.css}\n${t.pagedCss}` : t.css,
     paged,

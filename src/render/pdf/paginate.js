@@ -149,8 +149,11 @@
     for (const n of nodes) probe.appendChild(n);
     const points = probe.getBoundingClientRect().height * 0.75;
     const firstText = (probe.textContent || '').trim().replace(/\s+/g, ' ');
+    // The source line of the first overflowing block (data-line, set in paged mode), if it has one.
+    const lined = probe.querySelector('[data-line]');
+    const line = lined ? Number(lined.getAttribute('data-line')) : null;
     probe.remove();
-    return { points: Math.round(points * 10) / 10, lines: Math.ceil(points / 11), startsWith: firstText.slice(0, 80) };
+    return { points: Math.round(points * 10) / 10, lines: Math.ceil(points / 11), startsWith: firstText.slice(0, 80), line };
   }
 
   const report = { pages: [], overflow: null };

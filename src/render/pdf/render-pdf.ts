@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import type { Browser } from 'puppeteer';
 import type { BriefDocument } from '../../model/types.js';
 import { renderHtml } from '../html/render-html.js';
+import { stampPdf } from './pdf-metadata.js';
 
 const PAGINATE = fs.readFileSync(new URL('./paginate.js', import.meta.url), 'utf8');
 
@@ -49,7 +50,7 @@ export async function renderPdfPages(browser: Browser, doc: BriefDocument, optio
       const report = (await page.evaluate(`(${PAGINATE})(${JSON.stringify({ maxContentPages: options.maxContentPages ?? 2 })})`)) as PaginationReport;
       if (report.overflow) return { pdf: new Uint8Array(), report };
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs });
-      return { pdf, report };
+      return { pdf: await stampPdf(pdf, doc), report };
     })();
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`rendering ${doc.product} did not finish within ${timeoutMs / 1000} s; stopped`)), timeoutMs);

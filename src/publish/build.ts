@@ -11,7 +11,7 @@ import { withBrowser } from '../render/pdf/browser.js';
 import { renderPdfPages } from '../render/pdf/render-pdf.js';
 import { findBriefs, UsageError } from '../source/find-briefs.js';
 import { outputPath, type Format } from './output-paths.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeFileAtomic } from '../write-atomic.js';
 
 export interface BuildOptions {
   contentDir: string;

@@ -18,17 +18,18 @@ export interface TtfFont {
 let cache: Promise<TtfFont[]> | undefined;
 
 export function ttfFonts(): Promise<TtfFont[]> {
-  cache ??= Promise.all(
-    FACES.flatMap((face) =>
-      face.subsets.map(async (subset) => ({
-        family: face.family,
-        weight: face.weight,
-        style: face.style,
-        subset,
-        data: Buffer.from(await wawoff2.decompress(fs.readFileSync(fontFile(face, subset)))),
-      })),
-    ),
-  );
+  cache ??= (async () => {
+    // One at a time: wawoff2 returns a view of its WebAssembly heap, which the next call
+    // overwrites, so each result is copied before another decompression starts.
+    const fonts: TtfFont[] = [];
+    for (const face of FACES) {
+      for (const subset of face.subsets) {
+        const data = Buffer.from(await wawoff2.decompress(fs.readFileSync(fontFile(face, subset))));
+        fonts.push({ family: face.family, weight: face.weight, style: face.style, subset, data });
+      }
+    }
+    return fonts;
+  })();
   return cache;
 }
 
@@ -41,7 +42,7 @@ export function ttfFontFiles(): Promise<string[]> {
     fs.mkdirSync(dir, { recursive: true });
     return fonts.map((f) => {
       const file = path.join(dir, `${f.family.replace(/\s+/g, '')}-${f.subset}-${f.weight}-${f.style}.ttf`);
-      if (!fs.existsSync(file) || fs.statSync(file).size !== f.data.length) writeFileAtomic(file, f.data);
+      if (!fs.existsSync(file) || !fs.readFileSync(file).equals(f.data)) writeFileAtomic(file, f.data);
       return file;
     });
   });

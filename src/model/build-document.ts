@@ -17,7 +17,7 @@ import { VFile } from 'vfile';
 import { BriefError, errorsOf } from '../report.js';
 import { remarkFrontMatter } from '../source/remark-front-matter.js';
 import { displayDate } from './dates.js';
-import { figureArt } from './figure-art.js';
+import { figureArt, figureTable } from './figures/figure-art.js';
 import { rehypeFigureArt } from './rehype-figure-art.js';
 import { rehypeSections } from './rehype-sections.js';
 import { remarkFigures } from './remark-figures.js';
@@ -39,7 +39,7 @@ export function createProcessor() {
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeSlug)
     .use(rehypeSections)
-    .use(rehypeFigureArt, figureArt);
+    .use(rehypeFigureArt, { art: figureArt, table: figureTable });
 }
 
 const processor = createProcessor();

@@ -9,6 +9,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { fail } from '../report.js';
+import { loadFigureData, type FigureData } from '../source/figure-data.js';
 import type { FigureModel, FigurePlacement } from './types.js';
 
 declare module 'vfile' {
@@ -38,17 +39,25 @@ export const remarkFigures: Plugin<[], Root> = () => (tree, file) => {
     }
     const caption = toString(node).trim();
     if (!caption) problem('figure: missing caption: expected `::figure[Caption text]{…}`', 'figure-caption');
-    const data = attrs.data;
+    const dataAttr = attrs.data;
     let dataPath = '';
-    if (!data) problem('figure: missing `data` attribute: expected data="figures/<file>.yaml"', 'figure-data');
+    if (!dataAttr) problem('figure: missing `data` attribute: expected data="figures/<file>.yaml"', 'figure-data');
     else {
-      dataPath = path.resolve(briefDir, data);
-      if (!dataPath.startsWith(briefDir + path.sep)) problem(`figure: data file \`${data}\` is outside the brief's folder: expected a path under ${path.relative(file.cwd, briefDir)}/`, 'figure-data');
-      else if (!fs.existsSync(dataPath)) problem(`figure: data file \`${data}\` not found (looked for ${path.relative(file.cwd, dataPath)}): expected an existing file`, 'figure-data');
+      dataPath = path.resolve(briefDir, dataAttr);
+      if (!dataPath.startsWith(briefDir + path.sep)) problem(`figure: data file \`${dataAttr}\` is outside the brief's folder: expected a path under ${path.relative(file.cwd, briefDir)}/`, 'figure-data');
+      else if (!fs.existsSync(dataPath)) problem(`figure: data file \`${dataAttr}\` not found (looked for ${path.relative(file.cwd, dataPath)}): expected an existing file`, 'figure-data');
+    }
+    let data: FigureData | undefined;
+    if (ok) {
+      const loaded = loadFigureData(dataPath, file.cwd);
+      // The data file's own problems name the data file, its line and field.
+      for (const m of loaded.messages) file.messages.push(m);
+      data = loaded.data;
+      if (!data) ok = false;
     }
     const where = (attrs.place ?? 'column') as FigurePlacement;
     if (!PLACES.includes(where)) problem(`figure: place="${attrs.place}" is not known: expected ${PLACES.map((p) => `"${p}"`).join(' or ')}`, 'figure-place');
-    if (!ok) return;
+    if (!ok || !data) return;
 
     const number = figures.length + 1;
     const id = attrs.id || `figure-${number}`;
@@ -60,6 +69,7 @@ export const remarkFigures: Plugin<[], Root> = () => (tree, file) => {
       alt: attrs.alt || `Figure ${number}. ${caption}`,
       place: where,
       dataPath,
+      data,
     };
     figures.push(figure);
 

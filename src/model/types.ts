@@ -1,6 +1,7 @@
 // The document model every renderer reads: validated metadata, the body as a sanitised hast
 // tree, and the figures with their data. Built once per brief by `model/build-document.ts`.
 import type { Root as HastRoot } from 'hast';
+import type { FigureData } from '../source/figure-data.js';
 import type { FrontMatter } from '../source/front-matter-schema.js';
 
 export type FigurePlacement = 'column' | 'page-top';
@@ -18,6 +19,8 @@ export interface FigureModel {
   place: FigurePlacement;
   /** The data file, absolute. */
   dataPath: string;
+  /** The checked contents of the data file. */
+  data: FigureData;
 }
 
 export interface BriefDocument {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 export const PRODUCT_CODE = /^(IF|IN|RL|RS|R|LSB)\d{4,6}$/;
 
-function isRealDate(s: string): boolean {
+export function isRealDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));

@@ -20,7 +20,7 @@ export interface YamlCheck<T> {
   /** Prefix of rule ids: front-matter-yaml, figure-data-invalid… */
   rule: string;
   /** What a person should write at this path. */
-  expected: (path: Path) => string | undefined;
+  expected: (path: Path, reason: string) => string | undefined;
   /** The keys allowed in the map at this path (for "did you mean"). */
   knownKeys: (path: Path) => string[];
 }
@@ -94,7 +94,7 @@ export function checkYaml<T>(c: YamlCheck<T>): YamlResult<T> {
       }
       continue;
     }
-    const expected = c.expected(issue.path) ?? issue.message;
+    const expected = c.expected(issue.path, issue.message) ?? issue.message;
     if (value === undefined) {
       fail(c.file, `missing field \`${fieldName(issue.path)}\`: expected ${expected}`, locate(issue.path.slice(0, -1)), `${c.rule}-missing-field`);
     } else {

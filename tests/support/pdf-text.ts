@@ -1,6 +1,7 @@
 // Reading PDFs back with poppler, as a reader's tools would: pdftotext for text and line boxes,
 // pdffonts for embedded fonts, pdfinfo for page count and metadata.
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 
 export interface PdfLine {
   page: number;
@@ -46,4 +47,19 @@ export function pdfFonts(pdfPath: string): { name: string; embedded: boolean }[]
     // name type [encoding...] emb sub uni object ID: the flags are the 5th/4th/3rd from the end.
     return { name: cols[0]!, embedded: cols[cols.length - 5] === 'yes' };
   });
+}
+
+/** The /Alt texts of the PDF's structure elements (literal or UTF-16 hex strings), decoded. */
+export function pdfAltTexts(pdfPath: string): string[] {
+  const raw = fs.readFileSync(pdfPath).toString('latin1');
+  const out: string[] = [];
+  for (const m of raw.matchAll(/\/Alt\s*(?:\(((?:\\.|[^\\)])*)\)|<([0-9A-Fa-f\s]*)>)/g)) {
+    if (m[1] !== undefined) out.push(m[1].replace(/\\([()\\])/g, '$1'));
+    else {
+      const hex = m[2]!.replace(/\s+/g, '');
+      const bytes = Buffer.from(hex, 'hex');
+      out.push(bytes[0] === 0xfe && bytes[1] === 0xff ? bytes.subarray(2).swap16().toString('utf16le') : bytes.toString('latin1'));
+    }
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ BRIEF := node --import tsx src/cli.ts
 SETUP := node_modules/.setup-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help setup html pdf docx all check test typecheck clean
+.PHONY: help setup html pdf docx all check test typecheck clean release diff dist
 
 help:
 	@echo "make html      build the HTML of every brief     (output/<PRODUCT>/<VERSION>/<PRODUCT>.html)"
@@ -13,6 +13,9 @@ help:
 	@echo "make all       build HTML, PDF and DOCX"
 	@echo "make check     check every brief's source; writes nothing"
 	@echo "make test      type-check and run the tests"
+	@echo "make release PRODUCT=IF11415   freeze the draft as the next published version and build it"
+	@echo "make diff PRODUCT=IF11415 [FROM=1 TO=2]   redline and tracked changes between two versions"
+	@echo "make dist      the distribution site in output/site/"
 	@echo "make clean     remove output/"
 	@echo "PRODUCT=IF11415 limits a build to one brief."
 
@@ -43,6 +46,17 @@ test: $(SETUP)
 	@scripts/setup.sh --with-test-tools
 	npx tsc --noEmit
 	npx vitest run
+
+release: $(SETUP)
+	@test -n "$(PRODUCT)" || { echo "make release needs PRODUCT=<code>, e.g. make release PRODUCT=IF11415" >&2; exit 2; }
+	$(BRIEF) release $(PRODUCT) $(if $(DATE),--date $(DATE))
+
+diff: $(SETUP)
+	@test -n "$(PRODUCT)" || { echo "make diff needs PRODUCT=<code> (and optionally FROM= TO=)" >&2; exit 2; }
+	$(BRIEF) diff $(PRODUCT) $(FROM) $(TO)
+
+dist: $(SETUP)
+	$(BRIEF) dist
 
 clean:
 	rm -rf output

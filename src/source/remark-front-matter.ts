@@ -52,7 +52,10 @@ export const remarkFrontMatter: Plugin<[], Root> = () => (tree, file) => {
   file.data.meta = meta;
 };
 
+/** content/<P>/brief.md, or a frozen version's content/<P>/versions/<n>/brief.md. */
 function productFolder(file: VFile): string | undefined {
   const parts = file.dirname?.split(/[\\/]/) ?? [];
-  return parts[parts.length - 1];
+  const last = parts.length - 1;
+  if (/^\d+$/.test(parts[last] ?? '') && parts[last - 1] === 'versions') return parts[last - 2];
+  return parts[last];
 }

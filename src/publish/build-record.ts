@@ -1,0 +1,65 @@
+// Incremental builds: each version folder keeps .build.json, the content hashes of what every
+// output file was built from (the version's sources, the templates, the renderer code) and of the
+// file itself. A file is rebuilt only when one of those differs, and the build says which.
+import fs from 'node:fs';
+import path from 'node:path';
+import { hashFiles, hashOfHashes, sha256 } from './content-hash.js';
+import { PROJECT_ROOT, TEMPLATES_DIR } from '../render/shared/paths.js';
+
+export const BUILD_RECORD = '.build.json';
+
+export interface Inputs {
+  sources: string;
+  templates: string;
+  code: string;
+}
+
+interface FileRecord {
+  sha256: string;
+  inputs: Inputs;
+}
+
+type BuildRecord = Record<string, FileRecord>;
+
+let toolchain: Omit<Inputs, 'sources'> | undefined;
+
+/** Hashes of the templates and of the renderer code (src/ and the locked dependencies). */
+export function toolchainInputs(): Omit<Inputs, 'sources'> {
+  toolchain ??= {
+    templates: hashOfHashes(hashFiles(TEMPLATES_DIR)),
+    code: hashOfHashes({ ...hashFiles(path.join(PROJECT_ROOT, 'src')), 'package-lock.json': sha256(fs.readFileSync(path.join(PROJECT_ROOT, 'package-lock.json'))) }),
+  };
+  return toolchain;
+}
+
+function readRecord(dir: string): BuildRecord {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, BUILD_RECORD), 'utf8')) as BuildRecord;
+  } catch {
+    return {};
+  }
+}
+
+const WHY: Record<keyof Inputs, string> = { sources: 'its source changed', templates: 'the templates changed', code: 'the renderer changed' };
+
+/** Why `file` must be built, or null when it is up to date. */
+export function staleReason(file: string, inputs: Inputs): string | null {
+  const entry = readRecord(path.dirname(file))[path.basename(file)];
+  if (!fs.existsSync(file)) return 'not built yet';
+  if (!entry) return 'no build record';
+  if (sha256(fs.readFileSync(file)) !== entry.sha256) return 'the file was changed by hand';
+  const changed = (Object.keys(WHY) as (keyof Inputs)[]).filter((k) => entry.inputs[k] !== inputs[k]);
+  return changed.length > 0 ? changed.map((k) => WHY[k]).join(', ') : null;
+}
+
+/** The record entries for files just written, merged into each folder's .build.json. */
+export function recordBuilt(built: { file: string; data: string | Uint8Array; inputs: Inputs }[], write: (file: string, data: string) => void): void {
+  const byDir = new Map<string, typeof built>();
+  for (const b of built) byDir.set(path.dirname(b.file), [...(byDir.get(path.dirname(b.file)) ?? []), b]);
+  for (const [dir, entries] of byDir) {
+    const record = readRecord(dir);
+    for (const e of entries) record[path.basename(e.file)] = { sha256: sha256(e.data), inputs: e.inputs };
+    const sorted = Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]]));
+    write(path.join(dir, BUILD_RECORD), JSON.stringify(sorted, null, 2) + '\n');
+  }
+}

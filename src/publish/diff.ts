@@ -1,0 +1,68 @@
+// `brief diff P A B`: what changed between two published versions, as an HTML redline and as a
+// DOCX of version B carrying the changes as Word tracked changes. Written to
+// output/<P>/diffs/<A>-<B>/.
+import path from 'node:path';
+import { buildDocument } from '../model/build-document.js';
+import type { BriefDocument } from '../model/types.js';
+import { briefBlocks } from '../render/redline/blocks.js';
+import { compareBlocks, summarize } from '../render/redline/compare.js';
+import { renderRedlineHtml } from '../render/redline/redline-html.js';
+import { renderTrackedDocx } from '../render/redline/tracked-docx.js';
+import { UsageError } from '../source/find-briefs.js';
+import { writeFileAtomic } from '../write-atomic.js';
+import { planProducts } from './plan.js';
+
+export interface DiffOptions {
+  contentDir: string;
+  outDir: string;
+  product: string;
+  from?: number;
+  to?: number;
+  cwd?: string;
+  log?: (line: string) => void;
+}
+
+export function diffDir(outDir: string, product: string, from: number, to: number): string {
+  return path.join(outDir, product, 'diffs', `${from}-${to}`);
+}
+
+export function diffFiles(product: string, from: number, to: number): { html: string; docx: string } {
+  return { html: `${product}-${from}-${to}-redline.html`, docx: `${product}-${to}-tracked-changes.docx` };
+}
+
+export interface DiffResult {
+  from: number;
+  to: number;
+  files: string[];
+  inserted: number;
+  deleted: number;
+}
+
+export async function writeDiff(o: DiffOptions): Promise<DiffResult> {
+  const cwd = o.cwd ?? process.cwd();
+  const [plan] = await planProducts(o.contentDir, [o.product], cwd);
+  const versions = plan!.versions;
+  if (versions.length < 2 && (o.from === undefined || o.to === undefined)) {
+    throw new UsageError(`${o.product} has ${versions.length} published version${versions.length === 1 ? '' : 's'}; a diff needs two (make release PRODUCT=${o.product})`);
+  }
+  const to = o.to ?? versions[versions.length - 1]!.version;
+  const from = o.from ?? to - 1;
+  const pick = (n: number) => {
+    const v = versions.find((x) => x.version === n);
+    if (!v) throw new UsageError(`${o.product} has no published version ${n} (published: ${versions.map((x) => x.version).join(', ') || 'none'})`);
+    return v;
+  };
+  if (from >= to) throw new UsageError(`diff ${from} ${to}: expected the older version first`);
+  const a: BriefDocument = await buildDocument(pick(from).sourcePath, cwd);
+  const b: BriefDocument = await buildDocument(pick(to).sourcePath, cwd);
+  const changes = compareBlocks(briefBlocks(a), briefBlocks(b));
+  const dir = diffDir(o.outDir, o.product, from, to);
+  const names = diffFiles(o.product, from, to);
+  const html = renderRedlineHtml(a, b, changes);
+  const docx = await renderTrackedDocx(b, changes);
+  writeFileAtomic(path.join(dir, names.html), html);
+  writeFileAtomic(path.join(dir, names.docx), docx);
+  const s = summarize(changes);
+  o.log?.(`diff ${o.product} ${from} → ${to}: ${s.inserted} words inserted, ${s.deleted} deleted; wrote ${path.relative(cwd, dir)}/`);
+  return { from, to, files: [path.join(dir, names.html), path.join(dir, names.docx)], inserted: s.inserted, deleted: s.deleted };
+}

@@ -1,0 +1,105 @@
+// What a build covers: every published version of each product (from its frozen source) and the
+// draft when it is the next version. A draft that claims a published version's number but differs
+// from it, or a published source that changed, is refused: published versions are permanent.
+import fs from 'node:fs';
+import path from 'node:path';
+import { VFileMessage } from 'vfile-message';
+import { buildDocument } from '../model/build-document.js';
+import type { BriefDocument } from '../model/types.js';
+import { BriefError } from '../report.js';
+import { findBriefs } from '../source/find-briefs.js';
+import { hashOfHashes } from './content-hash.js';
+import { draftSources, frozenSources, publishedVersions, sameSources, tamperedMessages, type PublishedVersion } from './versions.js';
+
+export interface Target {
+  doc: BriefDocument;
+  /** Built from a frozen, published source (as opposed to the draft of the next version). */
+  published: boolean;
+  /** Content hash of the target's source files. */
+  sources: string;
+}
+
+export interface ProductPlan {
+  product: string;
+  productDir: string;
+  versions: PublishedVersion[];
+  draft?: BriefDocument;
+  targets: Target[];
+}
+
+function lineOf(file: string, field: RegExp): number {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const i = lines.findIndex((l) => field.test(l));
+  return i < 0 ? 1 : i + 1;
+}
+
+function problem(file: string, cwd: string, reason: string, line: number, ruleId: string): VFileMessage {
+  const msg = new VFileMessage(reason, { place: { line, column: 1 }, ruleId, source: 'brief' });
+  msg.file = path.relative(cwd, file);
+  msg.fatal = true;
+  return msg;
+}
+
+async function collect<T>(problems: VFileMessage[], work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof BriefError) problems.push(...err.messages);
+    else throw err;
+    return undefined;
+  }
+}
+
+export async function planProducts(contentDir: string, products: string[] = [], cwd = process.cwd()): Promise<ProductPlan[]> {
+  const problems: VFileMessage[] = [];
+  const plans: ProductPlan[] = [];
+  for (const brief of findBriefs(contentDir, products)) {
+    const productDir = path.dirname(brief.sourcePath);
+    const versions = publishedVersions(productDir);
+    const plan: ProductPlan = { product: brief.product, productDir, versions, targets: [] };
+    plans.push(plan);
+    for (const v of versions) {
+      const tampered = tamperedMessages(v, cwd);
+      if (tampered.length > 0) {
+        problems.push(...tampered);
+        continue;
+      }
+      const doc = await collect(problems, () => buildDocument(v.sourcePath, cwd));
+      if (!doc) continue;
+      if (doc.meta.version !== v.version) {
+        problems.push(problem(v.sourcePath, cwd, `the source frozen as version ${v.version} says \`version: ${doc.meta.version}\`: expected ${v.version}`, lineOf(v.sourcePath, /^version:/), 'version-mismatch'));
+        continue;
+      }
+      plan.targets.push({ doc, published: true, sources: hashOfHashes(frozenSources(v)) });
+    }
+    const draft = await collect(problems, () => buildDocument(brief.sourcePath, cwd));
+    if (!draft) continue;
+    plan.draft = draft;
+    const latest = versions[versions.length - 1];
+    const claimed = versions.find((v) => v.version === draft.meta.version);
+    const versionLine = lineOf(brief.sourcePath, /^version:/);
+    if (claimed) {
+      if (!sameSources(draftSources(productDir), frozenSources(claimed))) {
+        const next = latest!.version + 1;
+        problems.push(
+          problem(
+            brief.sourcePath,
+            cwd,
+            `${brief.product} version ${claimed.version} was published on ${claimed.record.date} and cannot change; release your edits as a new version: \`make release PRODUCT=${brief.product}\` (which makes them version ${next}), or set \`version: ${next}\` and \`status: updated\` to preview them`,
+            versionLine,
+            'published-version-changed',
+          ),
+        );
+      }
+      // Identical to a published version: that version's own target builds it.
+    } else if (latest && draft.meta.version !== latest.version + 1) {
+      problems.push(
+        problem(brief.sourcePath, cwd, `\`version: ${draft.meta.version}\`: expected ${latest.version + 1}, the version after the latest published (${latest.version})`, versionLine, 'version-sequence'),
+      );
+    } else {
+      plan.targets.push({ doc: draft, published: false, sources: hashOfHashes(draftSources(productDir)) });
+    }
+  }
+  if (problems.length > 0) throw new BriefError(problems);
+  return plans;
+}

@@ -1,0 +1,77 @@
+// Published versions of a product. The draft is content/<P>/ (brief.md, figures/…); each
+// published version is frozen in content/<P>/versions/<n>/ with a release.json recording the
+// sha256 of every source file, so any version can be rebuilt at any time from the repository,
+// and a changed published source is caught and refused.
+import fs from 'node:fs';
+import path from 'node:path';
+import { VFileMessage } from 'vfile-message';
+import { hashFiles } from './content-hash.js';
+
+export const VERSIONS_DIR = 'versions';
+export const RELEASE_RECORD = 'release.json';
+
+export interface ReleaseRecord {
+  product: string;
+  version: number;
+  date: string;
+  status: 'new' | 'updated';
+  title: string;
+  /** sha256 of each source file of the version, relative to its folder. */
+  sources: Record<string, string>;
+}
+
+export interface PublishedVersion {
+  product: string;
+  version: number;
+  dir: string;
+  sourcePath: string;
+  record: ReleaseRecord;
+}
+
+export function versionsDir(productDir: string): string {
+  return path.join(productDir, VERSIONS_DIR);
+}
+
+export function publishedVersions(productDir: string): PublishedVersion[] {
+  const dir = versionsDir(productDir);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && /^[1-9]\d*$/.test(d.name) && fs.existsSync(path.join(dir, d.name, RELEASE_RECORD)))
+    .map((d) => {
+      const vdir = path.join(dir, d.name);
+      const record = JSON.parse(fs.readFileSync(path.join(vdir, RELEASE_RECORD), 'utf8')) as ReleaseRecord;
+      return { product: path.basename(productDir), version: Number(d.name), dir: vdir, sourcePath: path.join(vdir, 'brief.md'), record };
+    })
+    .sort((a, b) => a.version - b.version);
+}
+
+/** The draft's source files (everything in the product folder but the frozen versions). */
+export function draftSources(productDir: string): Record<string, string> {
+  return hashFiles(productDir, [VERSIONS_DIR]);
+}
+
+export function frozenSources(v: PublishedVersion): Record<string, string> {
+  return hashFiles(v.dir, [RELEASE_RECORD]);
+}
+
+export function sameSources(a: Record<string, string>, b: Record<string, string>): boolean {
+  const ka = Object.keys(a).sort();
+  const kb = Object.keys(b).sort();
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
+}
+
+/** A published version whose sources no longer match its release record: refused. */
+export function tamperedMessages(v: PublishedVersion, cwd: string): VFileMessage[] {
+  const now = frozenSources(v);
+  const changed = [...new Set([...Object.keys(now), ...Object.keys(v.record.sources)])].filter((f) => now[f] !== v.record.sources[f]).sort();
+  return changed.map((f) => {
+    const msg = new VFileMessage(
+      `${v.product} version ${v.version} was published on ${v.record.date}; its source \`${f}\` has ${now[f] ? (v.record.sources[f] ? 'changed' : 'been added') : 'been removed'} since. Published versions are permanent: restore it (git checkout) and release your change as a new version (make release PRODUCT=${v.product})`,
+      { place: { line: 1, column: 1 }, ruleId: 'published-version-changed', source: 'brief' },
+    );
+    msg.file = path.relative(cwd, path.join(v.dir, f));
+    msg.fatal = true;
+    return msg;
+  });
+}

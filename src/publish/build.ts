@@ -6,6 +6,7 @@ import { VFileMessage } from 'vfile-message';
 import { buildDocument } from '../model/build-document.js';
 import type { BriefDocument } from '../model/types.js';
 import { BriefError } from '../report.js';
+import { renderDocx } from '../render/docx/render-docx.js';
 import { renderHtml } from '../render/html/render-html.js';
 import { withBrowser } from '../render/pdf/browser.js';
 import { renderPdfPages } from '../render/pdf/render-pdf.js';
@@ -56,7 +57,7 @@ export async function renderAll(docs: BriefDocument[], formats: Format[], outDir
       }
     });
   }
-  if (formats.includes('docx')) throw new UsageError('DOCX is not built yet: `--format docx` makes nothing (see issue 5)');
+  if (formats.includes('docx')) for (const doc of docs) files.set(outputPath(outDir, doc, 'docx'), await renderDocx(doc));
   if (problems.length > 0) throw new BriefError(problems);
   return files;
 }

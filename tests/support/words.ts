@@ -2,9 +2,11 @@
 // the original (the reference reading order) to hold them against.
 import fs from 'node:fs';
 import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
+import JSZip from 'jszip';
 import { remove } from 'unist-util-remove';
 import { ROOT } from './run-cli.js';
 
@@ -36,6 +38,49 @@ export function htmlWords(html: string, options: { sourceNotes?: boolean } = {})
     return false;
   });
   return words(toText(tree));
+}
+
+type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+const nameOf = (node: XmlNode) => Object.keys(node).find((k) => k !== ':@')!;
+
+/** The text of one w:p as Word shows it: w:t text, tabs and breaks as white space. */
+function paragraphText(nodes: XmlNode[]): string {
+  let text = '';
+  for (const node of nodes) {
+    const name = nameOf(node);
+    const children = node[name] as XmlNode[] | string;
+    if (name === 'w:t') text += (children as XmlNode[]).map((c) => String(c['#text'] ?? '')).join('');
+    else if (name === 'w:tab' || name === 'w:br' || name === 'w:cr') text += name === 'w:tab' ? '\t' : '\n';
+    else if (name === 'w:noBreakHyphen') text += '-';
+    // Pictures, deleted text and field codes are not words of the document.
+    else if (['w:drawing', 'w:pict', 'w:delText', 'w:instrText', 'w:pPr', 'w:rPr'].includes(name)) continue;
+    else if (Array.isArray(children)) text += paragraphText(children);
+  }
+  return text;
+}
+
+/**
+ * The words a reader gets from a DOCX's body (word/document.xml), paragraph by paragraph in
+ * document order, tables included. Headers and footers (masthead, running header, footers) are
+ * page furniture and left out, as htmlWords leaves them out of the HTML.
+ */
+export async function docxWords(docx: Uint8Array): Promise<string[]> {
+  const zip = await JSZip.loadAsync(docx);
+  const xml = await zip.file('word/document.xml')?.async('string');
+  if (!xml) throw new Error('not a Word document: no word/document.xml');
+  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: true, trimValues: false, parseTagValue: false });
+  const paragraphs: string[] = [];
+  const walk = (nodes: XmlNode[]) => {
+    for (const node of nodes) {
+      const name = nameOf(node);
+      const children = node[name];
+      if (name === 'w:p') paragraphs.push(paragraphText(children as XmlNode[]));
+      else if (Array.isArray(children)) walk(children as XmlNode[]);
+    }
+  };
+  walk(parser.parse(xml) as XmlNode[]);
+  return words(paragraphs.join('\n'));
 }
 
 /**

@@ -1,0 +1,96 @@
+// Page setup, headers and footers, and the sections the brief is laid out in:
+//   1. the title band, one column, on page 1 under the masthead (first-page header);
+//   2. the body in two columns (continuous break), until a page-top figure;
+//   3. each page-top figure: a next-page break, one column across the page; then the columns
+//      continue below it (continuous break);
+//   4. the disclaimer, one column, on its own last page (next-page break), with its own footer.
+// Sections without headers or footers of their own take the previous section's, as Word's "Link
+// to Previous" does, so the running header is written once and edited once.
+import { Footer, Header, SectionType, type FileChild, type ISectionOptions, type ISectionPropertiesOptions, type Paragraph } from 'docx';
+import type { BriefDocument } from '../../model/types.js';
+import { SITE } from '../html/render-html.js';
+import type { Chunk } from './blocks.js';
+import { styledParagraph, type DocxContext } from './context.js';
+import { mastheadImage, type Masthead } from './furniture.js';
+import { inlineRuns } from './inline.js';
+import { COLOR, STYLE } from './styles.js';
+import { PAGE, twips } from './units.js';
+
+/** The disclaimer page's rules (house style): 0.5 pt blue at y ≈ 69 pt, 2 pt sand at y ≈ 86 pt. */
+const BLUE_RULE_Y = 69;
+const SAND_RULE_Y = 86;
+
+function page(top: number = PAGE.top): NonNullable<ISectionPropertiesOptions['page']> {
+  return {
+    size: { width: twips(PAGE.width), height: twips(PAGE.height) },
+    margin: { top: twips(top), bottom: twips(PAGE.bottom), left: twips(PAGE.side), right: twips(PAGE.side), header: twips(PAGE.header), footer: twips(PAGE.footer), gutter: 0 },
+  };
+}
+
+const oneColumn = { count: 1 };
+const twoColumns = { count: 2, space: twips(PAGE.gap), equalWidth: true };
+
+/** The footer line on every page but the last; the last adds product, version and status. */
+export function footerText(doc: BriefDocument, last: boolean): string {
+  return last ? `${SITE} | ${doc.product} · VERSION ${doc.meta.version} · ${doc.meta.status.toUpperCase()}` : SITE;
+}
+
+function textParagraph(ctx: DocxContext, style: string, text: string, where: string): Paragraph {
+  return styledParagraph(ctx, style, { children: inlineRuns(ctx, [{ type: 'text', value: text }], where) }, where);
+}
+
+export interface SectionContent {
+  titleBand: FileChild[];
+  chunks: { kind: Chunk['kind']; children: FileChild[] }[];
+  disclaimer: FileChild[];
+}
+
+export function briefSections(ctx: DocxContext, doc: BriefDocument, mast: Masthead, content: SectionContent): ISectionOptions[] {
+  const footer = () => new Footer({ children: [textParagraph(ctx, STYLE.footer, footerText(doc, false), 'footer')] });
+  const running = () => textParagraph(ctx, STYLE.header, doc.meta.title, 'running header');
+  const sections: ISectionOptions[] = [
+    {
+      properties: { page: page(), column: oneColumn, titlePage: true },
+      headers: {
+        first: new Header({ children: [styledParagraph(ctx, STYLE.masthead, { children: [mastheadImage(ctx, mast)] }, 'masthead')] }),
+        default: new Header({ children: [running()] }),
+      },
+      footers: { first: footer(), default: footer() },
+      children: content.titleBand,
+    },
+  ];
+  content.chunks.forEach((chunk, i) => {
+    const band = chunk.kind === 'band';
+    sections.push({
+      properties: {
+        page: page(),
+        type: band ? SectionType.NEXT_PAGE : SectionType.CONTINUOUS,
+        column: band ? oneColumn : twoColumns,
+        // The columns that start on page 1 keep its masthead (Word may take page 1's header from
+        // either section on it); later sections do not have a first page of their own.
+        ...(i === 0 && !band ? { titlePage: true } : {}),
+      },
+      children: chunk.children,
+    });
+  });
+  // The disclaimer page: the running header over a blue rule, the sand rule as the heading's top
+  // border (styles.ts), the body starting at the sand rule.
+  const ruleParagraph = styledParagraph(
+    ctx,
+    STYLE.header,
+    {
+      // An empty header line whose bottom border is the blue rule: 14 pt header distance, 20 pt
+      // for the title line, this line's 10 pt, and the space before it.
+      spacing: { before: twips(BLUE_RULE_Y - PAGE.header - 20 - 10) },
+      border: { bottom: { style: 'single', size: 4, color: COLOR.rule, space: 0 } },
+    },
+    'disclaimer page rule',
+  );
+  sections.push({
+    properties: { page: page(SAND_RULE_Y - 1), type: SectionType.NEXT_PAGE, column: oneColumn },
+    headers: { default: new Header({ children: [running(), ruleParagraph] }) },
+    footers: { default: new Footer({ children: [textParagraph(ctx, STYLE.footer, footerText(doc, true), 'last-page footer')] }) },
+    children: content.disclaimer,
+  });
+  return sections;
+}

@@ -1,7 +1,11 @@
 // brief: the command line. `brief build [PRODUCT…] --format html,pdf,docx`, `brief check [PRODUCT…]`.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadDocuments, buildBriefs } from './publish/build.js';
+import { buildBriefs } from './publish/build.js';
+import { writeDiff } from './publish/diff.js';
+import { planProducts } from './publish/plan.js';
+import { releaseProduct } from './publish/release.js';
+import { buildSite } from './publish/site/build-site.js';
 import { FORMATS, type Format } from './publish/output-paths.js';
 import { BriefError, formatMessage } from './report.js';
 import { UsageError } from './source/find-briefs.js';
@@ -9,10 +13,18 @@ import { UsageError } from './source/find-briefs.js';
 const USAGE = `usage:
   brief build [PRODUCT...] [--format html,pdf,docx] [--content DIR] [--out DIR]
   brief check [PRODUCT...] [--content DIR]
+  brief release PRODUCT [--date YYYY-MM-DD]
+  brief diff PRODUCT [FROM TO]
+  brief dist [--out DIR]
 
-  build   check the briefs, then write output/<PRODUCT>/<VERSION>/<PRODUCT>.<format>
-  check   check the briefs and write nothing
+  build    check the briefs, then write output/<PRODUCT>/<VERSION>/<PRODUCT>.<format> for every
+           published version and the draft of the next one; only what changed is rebuilt
+  check    check the briefs (and every published version) and write nothing
+  release  freeze the draft as the next published version (content/<PRODUCT>/versions/<n>/) and build it
+  diff     redline (HTML) and tracked changes (DOCX) between two published versions (default: the last two)
+  dist     the distribution site in <out>/site/
   --format  formats to build (default: html,pdf,docx)
+  --date    a release's date (default: the draft's date if later than the last version's, else today)
   --content the folder of briefs (default: content)
   --out     the output folder (default: output)`;
 
@@ -24,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string', short: 'f' },
       content: { type: 'string', default: 'content' },
       out: { type: 'string', default: 'output' },
+      date: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -35,8 +48,9 @@ async function main(argv: string[]): Promise<number> {
   const contentDir = path.resolve(values.content);
   switch (command) {
     case 'check': {
-      const docs = await loadDocuments(contentDir, products);
-      for (const d of docs) console.log(`ok ${d.product} version ${d.meta.version} (${path.relative(process.cwd(), d.sourcePath)})`);
+      for (const plan of await planProducts(contentDir, products)) {
+        for (const t of plan.targets) console.log(`ok ${t.doc.product} version ${t.doc.meta.version}${t.published ? '' : ' (draft)'} (${path.relative(process.cwd(), t.doc.sourcePath)})`);
+      }
       return 0;
     }
     case 'build': {
@@ -44,6 +58,24 @@ async function main(argv: string[]): Promise<number> {
       const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
       if (unknown.length > 0) throw new UsageError(`unknown format ${unknown.join(', ')}: expected ${FORMATS.join(', ')}`);
       await buildBriefs({ contentDir, outDir: path.resolve(values.out), products, formats: formats as Format[], log: (l) => console.log(l) });
+      return 0;
+    }
+    case 'release': {
+      if (products.length !== 1) throw new UsageError('release needs one PRODUCT, e.g. `brief release IF11415`');
+      await releaseProduct({ contentDir, outDir: path.resolve(values.out), product: products[0]!, ...(values.date ? { date: values.date } : {}), log: (l) => console.log(l) });
+      return 0;
+    }
+    case 'diff': {
+      const [product, from, to] = products;
+      if (!product || (from !== undefined && to === undefined)) throw new UsageError('diff needs PRODUCT and optionally FROM TO, e.g. `brief diff IF11415 1 2`');
+      const num = (s: string | undefined) => (s === undefined ? undefined : /^\d+$/.test(s) ? Number(s) : (() => { throw new UsageError(`diff: \`${s}\` is not a version number`); })());
+      const f = num(from);
+      const t = num(to);
+      await writeDiff({ contentDir, outDir: path.resolve(values.out), product, ...(f !== undefined ? { from: f } : {}), ...(t !== undefined ? { to: t } : {}), log: (l) => console.log(l) });
+      return 0;
+    }
+    case 'dist': {
+      await buildSite({ contentDir, outDir: path.resolve(values.out), log: (l) => console.log(l) });
       return 0;
     }
     default:

@@ -3,14 +3,16 @@
 // was built before stays as it was.
 import path from 'node:path';
 import { VFileMessage } from 'vfile-message';
-import { buildDocument } from '../model/build-document.js';
 import type { BriefDocument } from '../model/types.js';
 import { BriefError } from '../report.js';
 import { renderDocx } from '../render/docx/render-docx.js';
 import { renderHtml } from '../render/html/render-html.js';
 import { withBrowser } from '../render/pdf/browser.js';
 import { renderPdfPages } from '../render/pdf/render-pdf.js';
-import { findBriefs, UsageError } from '../source/find-briefs.js';
+import { UsageError } from '../source/find-briefs.js';
+import { recordBuilt, staleReason, toolchainInputs, type Inputs } from './build-record.js';
+import { updateLatest } from './latest.js';
+import { planProducts } from './plan.js';
 import { outputPath, type Format } from './output-paths.js';
 import { writeFileAtomic } from '../write-atomic.js';
 
@@ -26,22 +28,6 @@ export interface BuildOptions {
 export interface Written {
   path: string;
   bytes: number;
-}
-
-/** Read and check the briefs; throws one BriefError carrying every problem in every brief. */
-export async function loadDocuments(contentDir: string, products: string[] = [], cwd = process.cwd()): Promise<BriefDocument[]> {
-  const docs: BriefDocument[] = [];
-  const problems: VFileMessage[] = [];
-  for (const brief of findBriefs(contentDir, products)) {
-    try {
-      docs.push(await buildDocument(brief.sourcePath, cwd));
-    } catch (err) {
-      if (err instanceof BriefError) problems.push(...err.messages);
-      else throw err;
-    }
-  }
-  if (problems.length > 0) throw new BriefError(problems);
-  return docs;
 }
 
 export async function renderAll(docs: BriefDocument[], formats: Format[], outDir: string, cwd = process.cwd()): Promise<Map<string, string | Uint8Array>> {
@@ -74,13 +60,48 @@ function overflowMessage(doc: BriefDocument, o: { points: number; lines: number;
 
 export async function buildBriefs(options: BuildOptions): Promise<Written[]> {
   const cwd = options.cwd ?? process.cwd();
-  const docs = await loadDocuments(options.contentDir, options.products, cwd);
-  const files = await renderAll(docs, options.formats, options.outDir, cwd);
+  const log = options.log ?? (() => undefined);
+  const plans = await planProducts(options.contentDir, options.products, cwd);
+  const tool = toolchainInputs();
+  // Per format, the targets whose file is missing or stale, and why.
+  const inputsOf = new Map<BriefDocument, Inputs>();
+  const due = new Map<Format, BriefDocument[]>();
+  for (const target of plans.flatMap((p) => p.targets)) {
+    const inputs: Inputs = { sources: target.sources, ...tool };
+    inputsOf.set(target.doc, inputs);
+    const label = `${target.doc.product} ${target.doc.meta.version}${target.published ? '' : ' (draft)'}`;
+    const reasons: string[] = [];
+    for (const format of options.formats) {
+      const why = staleReason(outputPath(options.outDir, target.doc, format), inputs);
+      if (why === null) continue;
+      due.set(format, [...(due.get(format) ?? []), target.doc]);
+      reasons.push(`${format}: ${why}`);
+    }
+    log(reasons.length > 0 ? `build ${label}: ${reasons.join('; ')}` : `up to date ${label}`);
+  }
+  const files = new Map<string, string | Uint8Array>();
+  const built: { file: string; data: string | Uint8Array; inputs: Inputs }[] = [];
+  for (const format of options.formats) {
+    const docs = due.get(format) ?? [];
+    if (docs.length === 0) continue;
+    const rendered = await renderAll(docs, [format], options.outDir, cwd);
+    for (const doc of docs) {
+      const file = outputPath(options.outDir, doc, format);
+      const data = rendered.get(file);
+      if (data === undefined) continue;
+      files.set(file, data);
+      built.push({ file, data, inputs: inputsOf.get(doc)! });
+    }
+  }
+  // Everything rendered: only now write, each file atomically.
   const written: Written[] = [];
   for (const [target, data] of files) {
     writeFileAtomic(target, data);
-    written.push({ path: target, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength });
-    options.log?.(`wrote ${path.relative(cwd, target)} (${Math.round((typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength) / 1024)} kB)`);
+    const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+    written.push({ path: target, bytes });
+    log(`wrote ${path.relative(cwd, target)} (${Math.round(bytes / 1024)} kB)`);
   }
+  recordBuilt(built, writeFileAtomic);
+  for (const plan of plans) updateLatest(options.outDir, plan, log, cwd);
   return written;
 }

@@ -8,7 +8,10 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertStylesDefined, createContext, styledParagraph } from '../src/render/docx/context.js';
+import { buildDocument } from '../src/model/build-document.js';
+import { assertStylesDefined, createContext, styledParagraph, styledRun } from '../src/render/docx/context.js';
+import { checkStyleReferences } from '../src/render/docx/package.js';
+import { renderDocx } from '../src/render/docx/render-docx.js';
 import { layoutFidelity } from './support/fidelity.js';
 import { pdfInfo, pdfFonts, pdfLines } from './support/pdf-text.js';
 import { ROOT, runCli } from './support/run-cli.js';
@@ -312,6 +315,13 @@ describe('IF11415 DOCX: properties and bytes', () => {
     for (const name of names) expect(zip.files[name]!.date.toISOString(), name).toBe('2020-01-22T12:00:00.000Z');
   });
 
+  it('is the same bytes when rendered twice in one process (no process-wide ids or counters leak in)', async () => {
+    const doc = await buildDocument(path.join(ROOT, 'content/IF11415/brief.md'), ROOT);
+    const [a, b] = [await renderDocx(doc), await renderDocx(doc)];
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expect(Buffer.from(a).equals(bytes)).toBe(true);
+  });
+
   it('says the same words, in the same order, as the HTML (figure source notes included)', async () => {
     const html = fs.readFileSync(path.join(out, 'IF11415/1/IF11415.html'), 'utf8');
     const ours = await docxWords(bytes);
@@ -405,6 +415,23 @@ describe('DOCX errors', () => {
     styledParagraph(ctx, 'Normal', {}, 'content/IF11415/brief.md:14:1 (<p>)');
     styledParagraph(ctx, 'Bogus', {}, 'content/IF11415/brief.md:20:1 (<p>)');
     expect(() => assertStylesDefined(ctx.styleUses)).toThrow(/unknown paragraph style "Bogus" at content\/IF11415\/brief\.md:20:1 \(<p>\); expected one of .*ListBullet/);
+  });
+
+  it('an unknown character style, or a style of the wrong kind, is caught the same way', () => {
+    const ctx = createContext();
+    styledRun(ctx, { text: 'x', style: 'Hyperlnk' }, 'brief:3:1 (<a>)');
+    expect(() => assertStylesDefined(ctx.styleUses)).toThrow(/unknown character style "Hyperlnk" at brief:3:1 \(<a>\)/);
+    const wrong = createContext();
+    styledParagraph(wrong, 'Hyperlink', {}, 'brief:4:1 (<p>)');
+    expect(() => assertStylesDefined(wrong.styleUses)).toThrow(/style "Hyperlink" is a character style but is used as a paragraph style at brief:4:1/);
+  });
+
+  it('the packed XML is checked too: a reference to a style styles.xml lacks fails, naming the part', () => {
+    const parts = new Map<string, string>([
+      ['word/styles.xml', '<w:styles><w:style w:type="paragraph" w:styleId="Normal"/></w:styles>'],
+      ['word/document.xml', '<w:document><w:body><w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr></w:p><w:p><w:pPr><w:pStyle w:val="Bogus"/></w:pPr></w:p></w:body></w:document>'],
+    ]);
+    expect(() => checkStyleReferences(parts)).toThrow(/word\/document\.xml refers to style "Bogus" \(w:pStyle\)/);
   });
 
   it('a broken figure file fails the build with the file, line and field; nothing is written', () => {

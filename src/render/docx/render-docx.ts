@@ -10,7 +10,7 @@ import { assertStylesDefined, createContext } from './context.js';
 import { authorBlock, disclaimer, masthead, titleBand } from './furniture.js';
 import { finishPackage } from './package.js';
 import { briefSections } from './sections.js';
-import { characterStyles, documentDefaults, numbering, paragraphStyles } from './styles.js';
+import { characterStyles, documentDefaults, numbering, paragraphStyles, theme } from './styles.js';
 
 export async function renderDocx(doc: BriefDocument): Promise<Uint8Array> {
   const images = new Map<string, FigureImage>();
@@ -52,7 +52,8 @@ export async function renderDocx(doc: BriefDocument): Promise<Uint8Array> {
       { name: 'Date', value: meta.date },
     ],
     // Only the house styles: docx's defaults (its Heading 1 in Calibri, and so on) are left out.
-    styles: { importedStyles: [new DocumentDefaults(documentDefaults)], paragraphStyles, characterStyles },
+    styles: { importedStyles: [new DocumentDefaults(documentDefaults(meta.lang))], paragraphStyles, characterStyles },
+    theme,
     numbering,
     sections,
   });

@@ -15,6 +15,7 @@ import {
   type IDocumentDefaultsOptions,
   type INumberingOptions,
   type IParagraphStyleOptions,
+  type IThemeOptions,
 } from 'docx';
 import { eighths, halfPoints, twips } from './units.js';
 
@@ -78,10 +79,16 @@ export const PARA_GAP = 11;
 const exact = (pt: number) => ({ line: twips(pt), lineRule: LineRuleType.EXACT });
 const serifRun = { font: FONT.serif, size: halfPoints(10) };
 
-export const documentDefaults: IDocumentDefaultsOptions = {
-  run: { font: FONT.serif, size: halfPoints(10), language: { value: 'en-US' } },
-  paragraph: { spacing: { before: 0, after: 0, ...exact(11) } },
-};
+/** Defaults under every style: the body font, the brief's language (for proofing), no spacing. */
+export function documentDefaults(lang: string): IDocumentDefaultsOptions {
+  return {
+    run: { font: FONT.serif, size: halfPoints(10), language: { value: lang } },
+    paragraph: { spacing: { before: 0, after: 0, ...exact(11) } },
+  };
+}
+
+/** The theme's fonts, so styles an analyst adds start in the house fonts rather than Calibri. */
+export const theme: IThemeOptions = { name: 'CRS In Focus', fonts: { headings: FONT.sans, body: FONT.serif } };
 
 const levelIndent = (level: number) => ({ left: twips(LIST_INDENT * (level + 1)), hanging: twips(LIST_INDENT) });
 

@@ -59,7 +59,7 @@ export async function writeDiff(o: DiffOptions): Promise<DiffResult> {
   const dir = diffDir(o.outDir, o.product, from, to);
   const names = diffFiles(o.product, from, to);
   const html = renderRedlineHtml(a, b, changes);
-  const docx = await renderTrackedDocx(b, changes);
+  const docx = await renderTrackedDocx(b, changes, from);
   writeFileAtomic(path.join(dir, names.html), html);
   writeFileAtomic(path.join(dir, names.docx), docx);
   const s = summarize(changes);

@@ -79,6 +79,17 @@ export class BodyBuilder {
     return spec;
   }
 
+  /**
+   * A paragraph read from one element of the model. In a tracked-changes document the blocks the
+   * earlier version had before it come first, struck through, and its own runs carry the edits.
+   */
+  private fromNode(node: Element, style: string, options: Omit<IParagraphOptions, 'style'>, runs: () => ParagraphChild[], where: string, kind: 'heading' | 'other' = 'other', wrap: (c: ParagraphChild[]) => ParagraphChild[] = (c) => c): ParagraphSpec {
+    const revision = this.ctx.revision;
+    for (const d of revision?.deletedBefore(node) ?? []) this.paragraph(d.style, { children: d.children, run: d.run }, `${where} (deleted before it)`);
+    const revised = revision?.block(node);
+    return this.paragraph(style, { ...options, children: wrap(revised?.children ?? runs()), ...(revised?.run ? { run: revised.run } : {}) }, where, kind);
+  }
+
   private table(table: Table): void {
     // Word joins two tables that touch into one; a paragraph between keeps them apart.
     if (this.previous === 'table') this.paragraph(STYLE.normal, { spacing: { after: 0 } }, 'between two tables');
@@ -88,6 +99,7 @@ export class BodyBuilder {
 
   body(root: Root): this {
     this.blocks(root.children.filter((n): n is ElementContent => n.type === 'element' || n.type === 'text'), { inFlow: true, width: PAGE.column, paragraphStyle: STYLE.normal });
+    for (const d of this.ctx.revision?.deletedAtEnd() ?? []) this.append(d.style, { children: d.children, run: d.run }, 'deleted at the end');
     return this;
   }
 
@@ -120,9 +132,9 @@ export class BodyBuilder {
     const tag = node.tagName;
     if (hasClass(node, 'figure-data')) return; // the figure's data table: the HTML's, not running text
     if (tag === 'p') {
-      if (hasText(node.children)) this.paragraph(frame.paragraphStyle, { children: inlineRuns(this.ctx, node.children, where) }, where);
+      if (hasText(node.children)) this.fromNode(node, frame.paragraphStyle, {}, () => inlineRuns(this.ctx, node.children, where), where);
     } else if (tag in HEADING) {
-      this.paragraph(HEADING[tag]!, { children: bookmark(this.ctx, node.properties.id, inlineRuns(this.ctx, node.children, where)) }, where, 'heading');
+      this.fromNode(node, HEADING[tag]!, {}, () => inlineRuns(this.ctx, node.children, where), where, 'heading', (c) => bookmark(this.ctx, node.properties.id, c));
     } else if (tag === 'ul' || tag === 'ol') {
       const before = this.chunk.blocks.length;
       this.list(node, 0, frame);
@@ -140,7 +152,7 @@ export class BodyBuilder {
     } else if (tag === 'hr') {
       this.paragraph(STYLE.normal, { border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'auto', space: 1 } } }, where);
     } else if (tag === 'figcaption') {
-      this.paragraph(STYLE.figureCaption, { children: inlineRuns(this.ctx, node.children, where) }, where);
+      this.fromNode(node, STYLE.figureCaption, {}, () => inlineRuns(this.ctx, node.children, where), where);
     } else {
       this.blocks(node.children, tag === 'li' ? { ...frame, inFlow: false } : frame);
     }
@@ -155,17 +167,19 @@ export class BodyBuilder {
       if (!isElement(item, 'li')) continue;
       let first = true;
       let inline: ElementContent[] = [];
-      const itemParagraph = (children: ParagraphChild[], where: string) => {
+      // `from` is the element the paragraph's text is read from: the <li>, or a <p> in it.
+      const itemParagraph = (from: Element, runs: () => ParagraphChild[], where: string) => {
         if (first) {
-          if (ordered) this.paragraph(STYLE.listNumber, { children, numbering: { reference: NUMBERING_REF.number, level: depth, instance, custom: true } }, where);
-          else this.paragraph(BULLET_STYLES[depth]!, { children }, where);
+          if (ordered) this.fromNode(from, STYLE.listNumber, { numbering: { reference: NUMBERING_REF.number, level: depth, instance, custom: true } }, runs, where);
+          else this.fromNode(from, BULLET_STYLES[depth]!, {}, runs, where);
         } else {
-          this.paragraph(STYLE.listContinue, { children, indent: { left: twips(LIST_INDENT * (depth + 1)) } }, where);
+          this.fromNode(from, STYLE.listContinue, { indent: { left: twips(LIST_INDENT * (depth + 1)) } }, runs, where);
         }
         first = false;
       };
       const flush = () => {
-        if (hasText(inline)) itemParagraph(inlineRuns(this.ctx, inline, whereOf(this.ctx, item, '<li>')), whereOf(this.ctx, item, '<li>'));
+        const nodes = inline;
+        if (hasText(nodes)) itemParagraph(item, () => inlineRuns(this.ctx, nodes, whereOf(this.ctx, item, '<li>')), whereOf(this.ctx, item, '<li>'));
         inline = [];
       };
       for (const child of item.children) {
@@ -176,7 +190,7 @@ export class BodyBuilder {
         if (child.type !== 'element') continue;
         flush();
         if (child.tagName === 'p') {
-          if (hasText(child.children)) itemParagraph(inlineRuns(this.ctx, child.children, whereOf(this.ctx, child, '<p>')), whereOf(this.ctx, child, '<li><p>'));
+          if (hasText(child.children)) itemParagraph(child, () => inlineRuns(this.ctx, child.children, whereOf(this.ctx, child, '<p>')), whereOf(this.ctx, child, '<li><p>'));
         } else if (child.tagName === 'ul' || child.tagName === 'ol') {
           this.list(child, level + 1, frame);
           first = false;
@@ -202,12 +216,12 @@ export class BodyBuilder {
       if (child.type !== 'element') continue;
       const where = whereOf(this.ctx, child, `<figure id="${id}"> <${child.tagName}>`);
       if (child.tagName === 'figcaption') {
-        this.paragraph(STYLE.figureCaption, { children: bookmark(this.ctx, id, inlineRuns(this.ctx, child.children, where)) }, where);
+        this.fromNode(child, STYLE.figureCaption, {}, () => inlineRuns(this.ctx, child.children, where), where, 'other', (c) => bookmark(this.ctx, id, c));
       } else if (hasClass(child, 'figure-art')) {
         if (!model) throw new Error(`DOCX: figure "${id}" at ${where} has no figure in the document model`);
         this.paragraph(STYLE.figure, { children: [this.image(model.id, model.alt, model.number, width)] }, where);
       } else if (hasClass(child, 'figure-source')) {
-        this.paragraph(STYLE.sourceNote, { children: inlineRuns(this.ctx, child.children, where) }, where);
+        this.fromNode(child, STYLE.sourceNote, {}, () => inlineRuns(this.ctx, child.children, where), where);
       } else if (!hasClass(child, 'figure-data')) {
         this.block(child, { ...frame, inFlow: false, width });
       }

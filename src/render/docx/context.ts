@@ -2,8 +2,8 @@
 // ids Word needs unique (drawings, bookmarks, numbered lists), and every style reference made, so
 // that an unknown style is caught before packing rather than found by a reader.
 import path from 'node:path';
-import type { Nodes as Node } from 'hast';
-import { Paragraph, TextRun, type IParagraphOptions, type IRunOptions } from 'docx';
+import type { Element, Nodes as Node } from 'hast';
+import { Paragraph, TextRun, type IParagraphOptions, type IParagraphRunOptions, type IRunOptions, type ParagraphChild } from 'docx';
 import type { FigureImage } from '../figures/figure-image.js';
 import type { FigureModel } from '../../model/types.js';
 import { DEFINED_STYLES } from './styles.js';
@@ -12,6 +12,24 @@ export interface StyleUse {
   id: string;
   kind: 'paragraph' | 'character';
   where: string;
+}
+
+/**
+ * Tracked changes against an earlier version (src/render/redline/tracked-docx.ts): for a block
+ * that changed or is new, its runs with insertions and deletions; before a block, the blocks the
+ * earlier version had there and this one deleted. Without it, the document is plain.
+ */
+export interface Revision {
+  block(node: Element): { children: ParagraphChild[]; run?: IParagraphRunOptions } | undefined;
+  deletedBefore(node: Element): DeletedParagraph[];
+  /** Deleted blocks after the last block of the body. */
+  deletedAtEnd(): DeletedParagraph[];
+}
+
+export interface DeletedParagraph {
+  style: string;
+  children: ParagraphChild[];
+  run: IParagraphRunOptions;
 }
 
 export interface DocxContext {
@@ -25,10 +43,12 @@ export interface DocxContext {
   nextBookmarkId: number;
   /** Each numbered list is its own instance, so each counts from 1. */
   nextListInstance: number;
+  revision?: Revision;
 }
 
-export function createContext(options: { sourcePath?: string; figures?: FigureModel[]; images?: Map<string, FigureImage> } = {}): DocxContext {
+export function createContext(options: { sourcePath?: string; figures?: FigureModel[]; images?: Map<string, FigureImage>; revision?: Revision } = {}): DocxContext {
   return {
+    ...(options.revision ? { revision: options.revision } : {}),
     source: options.sourcePath ? path.relative(process.cwd(), options.sourcePath) : 'brief',
     figures: new Map((options.figures ?? []).map((f) => [f.id, f])),
     images: options.images ?? new Map(),

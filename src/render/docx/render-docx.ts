@@ -6,16 +6,16 @@ import type { BriefDocument } from '../../model/types.js';
 import { figureImage, type FigureImage } from '../figures/figure-image.js';
 import { GENERATOR } from '../html/render-html.js';
 import { BodyBuilder, materialize, type ParagraphSpec } from './blocks.js';
-import { assertStylesDefined, createContext } from './context.js';
+import { assertStylesDefined, createContext, type Revision } from './context.js';
 import { authorBlock, disclaimer, masthead, titleBand } from './furniture.js';
 import { finishPackage } from './package.js';
 import { briefSections } from './sections.js';
 import { characterStyles, documentDefaults, numbering, paragraphStyles, theme } from './styles.js';
 
-export async function renderDocx(doc: BriefDocument): Promise<Uint8Array> {
+export async function renderDocx(doc: BriefDocument, options: { revision?: Revision } = {}): Promise<Uint8Array> {
   const images = new Map<string, FigureImage>();
   for (const figure of doc.figures) images.set(figure.id, await figureImage(figure));
-  const ctx = createContext({ sourcePath: doc.sourcePath, figures: doc.figures, images });
+  const ctx = createContext({ sourcePath: doc.sourcePath, figures: doc.figures, images, ...(options.revision ? { revision: options.revision } : {}) });
 
   const specs = () => {
     const list: ParagraphSpec[] = [];

@@ -15,21 +15,28 @@ export interface Block {
   /** Heading level for headings (2–4), else 0. */
   level: number;
   text: string;
+  /** The element the block was read from (body blocks), so a renderer can find it again. */
+  node?: Element;
 }
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 const hasClass = (el: Element, c: string) => Array.isArray(el.properties.className) && el.properties.className.includes(c);
 
+const BLOCK_TAGS = new Set(['p', 'ul', 'ol', 'table', 'figure', 'blockquote', 'pre', 'div', 'section', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
 function fromBody(nodes: ElementContent[], out: Block[], inItem = false): void {
+  const push = (node: Element, kind: BlockKind, label: string, level = 0, text = norm(toText(node))) => out.push({ kind, label, level, text, node });
   for (const node of nodes) {
     if (node.type !== 'element') continue;
     const t = node.tagName;
-    if (/^h[2-6]$/.test(t)) out.push({ kind: 'heading', label: 'Heading', level: Number(t[1]), text: norm(toText(node)) });
-    else if (t === 'li') out.push({ kind: 'item', label: 'List item', level: 0, text: norm(toText(node)) });
-    else if (t === 'figcaption') out.push({ kind: 'caption', label: 'Figure caption', level: 0, text: norm(toText(node)) });
-    else if (t === 'p' && hasClass(node, 'figure-source')) out.push({ kind: 'source', label: 'Figure source', level: 0, text: norm(toText(node)) });
-    else if (t === 'tr') out.push({ kind: 'row', label: 'Table row', level: 0, text: norm(toText(node, { whitespace: 'pre' }).replace(/\t/g, ' | ')) });
-    else if (t === 'p' && !inItem) out.push({ kind: 'paragraph', label: 'Paragraph', level: 0, text: norm(toText(node)) });
+    if (/^h[2-6]$/.test(t)) push(node, 'heading', 'Heading', Number(t[1]));
+    // A list item is one block, or one per paragraph when it holds paragraphs (as Word sees it).
+    else if (t === 'li' && node.children.some((c) => c.type === 'element' && BLOCK_TAGS.has(c.tagName))) fromBody(node.children, out, true);
+    else if (t === 'li') push(node, 'item', 'List item');
+    else if (t === 'figcaption') push(node, 'caption', 'Figure caption');
+    else if (t === 'p' && hasClass(node, 'figure-source')) push(node, 'source', 'Figure source');
+    else if (t === 'tr') push(node, 'row', 'Table row', 0, norm(toText(node, { whitespace: 'pre' }).replace(/\t/g, ' | ')));
+    else if (t === 'p') push(node, inItem ? 'item' : 'paragraph', inItem ? 'List item' : 'Paragraph');
     else if (t === 'div' && hasClass(node, 'figure-art')) continue;
     else if (t === 'details' && hasClass(node, 'figure-data')) continue;
     else fromBody(node.children, out, inItem);

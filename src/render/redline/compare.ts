@@ -21,8 +21,38 @@ function likeness(a: string, b: string): number {
   return total === 0 ? 1 : same / total;
 }
 
+/**
+ * Word-level pieces, grouped as an editor marks them: a run of changes with only spaces between
+ * them becomes one deletion followed by one insertion ("continue<ins>, slowly,</ins>", not
+ * "continue<ins>,</ins> <ins>slowly,</ins>").
+ */
 export function wordPieces(a: string, b: string): Piece[] {
-  return diffWordsWithSpace(a, b).map((p) => ({ op: p.added ? 'ins' : p.removed ? 'del' : 'same', text: p.value }));
+  const raw: Piece[] = diffWordsWithSpace(a, b).map((p) => ({ op: p.added ? 'ins' : p.removed ? 'del' : 'same', text: p.value }));
+  const out: Piece[] = [];
+  let i = 0;
+  while (i < raw.length) {
+    if (raw[i]!.op === 'same') {
+      out.push(raw[i++]!);
+      continue;
+    }
+    let del = '';
+    let ins = '';
+    let j = i;
+    for (; j < raw.length; j++) {
+      const p = raw[j]!;
+      if (p.op === 'del') del += p.text;
+      else if (p.op === 'ins') ins += p.text;
+      else if (/^\s+$/.test(p.text) && j + 1 < raw.length && raw[j + 1]!.op !== 'same') {
+        // A space between two changes belongs to both sides of the group.
+        del += del ? p.text : '';
+        ins += ins ? p.text : '';
+      } else break;
+    }
+    if (del) out.push({ op: 'del', text: del });
+    if (ins) out.push({ op: 'ins', text: ins });
+    i = j;
+  }
+  return out;
 }
 
 export function compareBlocks(before: Block[], after: Block[]): BlockChange[] {

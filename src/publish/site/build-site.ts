@@ -1,4 +1,31 @@
-// The distribution site (output/site/): to be written.
+// `brief dist`: the distribution site in <out>/site/. First make sure every published version is
+// built (incremental, so cheap when up to date) and every consecutive pair of versions has its
+// redline; then copy those files into the site, zip each version, write the pages, the feed and
+// the manifest, all in memory, and only then write what changed.
+//
+//   site/index.html                      every brief: title, latest version, date, status, files
+//   site/feed.xml                        Atom, one entry per published version
+//   site/manifest.json                   every version and file with size and SHA-256
+//   site/<P>/index.html                  the brief's version history
+//   site/<P>/<n>/<P>.html|pdf|docx       the version's files
+//   site/<P>/<n>/<P>-<n>.zip             those three and SHA256SUMS
+//   site/<P>/diffs/<a>-<b>/…             redline (HTML) and tracked changes (DOCX)
+//
+// Only published versions go on the site; drafts never do.
+import path from 'node:path';
+import { buildBriefs } from '../build.js';
+import { writeDiff } from '../diff.js';
+import { FORMATS } from '../output-paths.js';
+import { planProducts } from '../plan.js';
+import { atomFeed } from './feed.js';
+import { manifestJson } from './manifest.js';
+import { FEED, INDEX, MANIFEST, indexPage, productPageHtml } from './pages.js';
+import { SiteFiles } from './site-files.js';
+import { collectProduct, productPage, type SiteProduct } from './site-model.js';
+import { writeSite, type SiteWriteResult } from './write-site.js';
+
+export const SITE_DIR = 'site';
+
 export interface SiteOptions {
   contentDir: string;
   outDir: string;
@@ -6,6 +33,41 @@ export interface SiteOptions {
   log?: (line: string) => void;
 }
 
-export async function buildSite(_o: SiteOptions): Promise<void> {
-  throw new Error('the distribution site is not built yet');
+export interface SiteResult extends SiteWriteResult {
+  siteDir: string;
+  products: SiteProduct[];
+}
+
+export async function buildSite(o: SiteOptions): Promise<SiteResult> {
+  const cwd = o.cwd ?? process.cwd();
+  const log = o.log ?? (() => undefined);
+  await buildBriefs({ contentDir: o.contentDir, outDir: o.outDir, formats: [...FORMATS], cwd, log });
+  const plans = await planProducts(o.contentDir, [], cwd);
+  // Redlines are rendered afresh each time (no browser, quick), so they always follow the
+  // current redline renderer rather than whatever an earlier run left in output/.
+  for (const plan of plans) {
+    for (let i = 1; i < plan.versions.length; i++) {
+      await writeDiff({ contentDir: o.contentDir, outDir: o.outDir, product: plan.product, from: plan.versions[i - 1]!.version, to: plan.versions[i]!.version, cwd, log });
+    }
+  }
+
+  const files = new SiteFiles();
+  const products: SiteProduct[] = [];
+  for (const plan of plans) {
+    const product = await collectProduct(plan, o.outDir, files);
+    if (product) products.push(product);
+    else log(`${plan.product}: no published version yet, so not on the site (release one: make release PRODUCT=${plan.product})`);
+  }
+  for (const p of products) files.add(productPage(p.id), productPageHtml(p));
+  files.add(INDEX, indexPage(products));
+  files.add(FEED, atomFeed(products));
+  files.add(MANIFEST, manifestJson(products));
+
+  const siteDir = path.join(o.outDir, SITE_DIR);
+  const result = writeSite(siteDir, files, log, cwd);
+  const versions = products.reduce((n, p) => n + p.versions.length, 0);
+  log(
+    `site ${path.relative(cwd, siteDir) || '.'}/: ${products.length} product${products.length === 1 ? '' : 's'}, ${versions} version${versions === 1 ? '' : 's'}, ${files.files.size} files (${result.written.length} written, ${result.unchanged} unchanged, ${result.removed.length} removed)`,
+  );
+  return { siteDir, products, ...result };
 }

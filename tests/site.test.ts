@@ -70,7 +70,7 @@ beforeAll(() => {
   fs.writeFileSync(draft, fs.readFileSync(draft, 'utf8').replace('Negotiations continue on subsidies', 'Negotiations continue, slowly, on subsidies'));
   const r2 = cli('release', P, '--date', '2022-09-01');
   expect(r2.status, r2.stderr).toBe(0);
-  // A draft of version 3 in progress: it is built as a preview, but must not reach the site.
+  // A draft of version 3 in progress: `make all` builds it as a preview; it must not reach the site.
   fs.writeFileSync(
     draft,
     fs
@@ -267,5 +267,19 @@ describe('brief dist', () => {
     // Nothing changed, so a third run writes nothing.
     const third = cli('dist');
     expect(third.stdout).toMatch(/\(0 written, 14 unchanged, 0 removed\)/);
+  });
+
+  it('a draft with errors does not hold up the site of what is published', () => {
+    const draft = path.join(content, P, 'brief.md');
+    const good = fs.readFileSync(draft);
+    fs.writeFileSync(draft, good.toString().replace(/^status: .*$/m, 'status: draft'));
+    try {
+      expect(cli('build').status).toBe(1);
+      const r = cli('dist');
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/\(0 written, 14 unchanged, 0 removed\)/);
+    } finally {
+      fs.writeFileSync(draft, good);
+    }
   });
 });

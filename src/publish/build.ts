@@ -21,6 +21,8 @@ export interface BuildOptions {
   outDir: string;
   products?: string[];
   formats: Format[];
+  /** false: build the published versions only, leaving drafts alone (and unchecked). */
+  drafts?: boolean;
   cwd?: string;
   log?: (line: string) => void;
 }
@@ -61,7 +63,7 @@ function overflowMessage(doc: BriefDocument, o: { points: number; lines: number;
 export async function buildBriefs(options: BuildOptions): Promise<Written[]> {
   const cwd = options.cwd ?? process.cwd();
   const log = options.log ?? (() => undefined);
-  const plans = await planProducts(options.contentDir, options.products, cwd);
+  const plans = await planProducts(options.contentDir, options.products, cwd, { drafts: options.drafts ?? true });
   const tool = toolchainInputs();
   // Per format, the targets whose file is missing or stale, and why.
   const inputsOf = new Map<BriefDocument, Inputs>();
@@ -99,7 +101,7 @@ export async function buildBriefs(options: BuildOptions): Promise<Written[]> {
     writeFileAtomic(target, data);
     const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
     written.push({ path: target, bytes });
-    log(`wrote ${path.relative(cwd, target)} (${Math.round(bytes / 1024)} kB)`);
+    log(`wrote ${path.relative(cwd, target)} (${Math.round(bytes / 1000)} kB)`);
   }
   recordBuilt(built, writeFileAtomic);
   for (const plan of plans) updateLatest(options.outDir, plan, log, cwd);

@@ -40,7 +40,7 @@ export interface DiffResult {
 
 export async function writeDiff(o: DiffOptions): Promise<DiffResult> {
   const cwd = o.cwd ?? process.cwd();
-  const [plan] = await planProducts(o.contentDir, [o.product], cwd);
+  const [plan] = await planProducts(o.contentDir, [o.product], cwd, { drafts: false });
   const versions = plan!.versions;
   if (versions.length < 2 && (o.from === undefined || o.to === undefined)) {
     throw new UsageError(`${o.product} has ${versions.length} published version${versions.length === 1 ? '' : 's'}; a diff needs two (make release PRODUCT=${o.product})`);

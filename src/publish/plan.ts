@@ -50,7 +50,8 @@ async function collect<T>(problems: VFileMessage[], work: () => Promise<T>): Pro
   }
 }
 
-export async function planProducts(contentDir: string, products: string[] = [], cwd = process.cwd()): Promise<ProductPlan[]> {
+/** `drafts: false` plans the published versions only (the site and its redlines need nothing else). */
+export async function planProducts(contentDir: string, products: string[] = [], cwd = process.cwd(), options: { drafts?: boolean } = {}): Promise<ProductPlan[]> {
   const problems: VFileMessage[] = [];
   const plans: ProductPlan[] = [];
   for (const brief of findBriefs(contentDir, products)) {
@@ -72,6 +73,7 @@ export async function planProducts(contentDir: string, products: string[] = [], 
       }
       plan.targets.push({ doc, published: true, sources: hashOfHashes(frozenSources(v)) });
     }
+    if (options.drafts === false) continue;
     const draft = await collect(problems, () => buildDocument(brief.sourcePath, cwd));
     if (!draft) continue;
     plan.draft = draft;

@@ -41,8 +41,9 @@ export interface SiteResult extends SiteWriteResult {
 export async function buildSite(o: SiteOptions): Promise<SiteResult> {
   const cwd = o.cwd ?? process.cwd();
   const log = o.log ?? (() => undefined);
-  await buildBriefs({ contentDir: o.contentDir, outDir: o.outDir, formats: [...FORMATS], cwd, log });
-  const plans = await planProducts(o.contentDir, [], cwd);
+  // Published versions only: an analyst's draft in progress does not hold up the site.
+  await buildBriefs({ contentDir: o.contentDir, outDir: o.outDir, formats: [...FORMATS], drafts: false, cwd, log });
+  const plans = await planProducts(o.contentDir, [], cwd, { drafts: false });
   // Redlines are rendered afresh each time (no browser, quick), so they always follow the
   // current redline renderer rather than whatever an earlier run left in output/.
   for (const plan of plans) {

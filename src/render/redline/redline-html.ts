@@ -62,7 +62,7 @@ export function renderRedlineHtml(before: BriefDocument, after: BriefDocument, c
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
 <title>${esc(title)}</title>
 <style>
 ${fontFaceCss()}

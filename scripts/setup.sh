@@ -19,18 +19,20 @@ system_chromium() {
 can_apt() { have apt-get && [ "$(id -u)" = 0 ]; }
 
 missing=""
+lean=""   # installed without recommends (LibreOffice's recommends are large and not needed headless)
 system_chromium >/dev/null || missing="$missing chromium"
 if [ "${1:-}" = "--with-test-tools" ]; then
   have pdftotext || missing="$missing poppler-utils"
-  have soffice || missing="$missing libreoffice-writer"
+  have soffice || lean="$lean libreoffice-writer"
 fi
-if [ -n "$missing" ]; then
+if [ -n "$missing$lean" ]; then
   if can_apt; then
-    echo "setup: installing$missing (apt)"
+    echo "setup: installing$missing$lean (apt)"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+    [ -z "$missing" ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+    [ -z "$lean" ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $lean >/dev/null
   else
-    echo "setup: missing$missing; install them (Debian: apt-get install$missing)." >&2
+    echo "setup: missing$missing$lean; install them (Debian: apt-get install$missing$lean)." >&2
     echo "setup: without a system Chromium, npm ci downloads puppeteer's own browser." >&2
   fi
 fi

@@ -2,24 +2,13 @@
 // (blue #336A91, Cabin headings, Tinos text; the fonts inlined, latin subset only, to keep each
 // page small), a masthead banner and a footer. Everything inline, nothing remote, so a page
 // works opened from disk, from a plain static server, or from inside a zip of the folder.
-import fs from 'node:fs';
-import { FACES, fontFile } from '../../render/shared/fonts.js';
+import { fontFaceCss } from '../../render/shared/fonts.js';
+import { esc, SEALED_CSP } from '../../render/shared/sealed-html.js';
 
-export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
+export { esc };
 
 // Only the faces these pages use; other characters fall back to the next font in the stack.
-const SITE_FACES = FACES.filter((f) => (f.family === 'Tinos' || f.family === 'Cabin') && f.style === 'normal');
-
-let fontCss: string | undefined;
-function siteFontCss(): string {
-  fontCss ??= SITE_FACES.map((face) => {
-    const data = fs.readFileSync(fontFile(face, 'latin')).toString('base64');
-    return `@font-face{font-family:'${face.family}';font-style:normal;font-weight:${face.weight};font-display:block;src:url(data:font/woff2;base64,${data}) format('woff2');}`;
-  }).join('\n');
-  return fontCss;
-}
+const siteFontCss = () => fontFaceCss({ families: ['Tinos', 'Cabin'], styles: ['normal'], subsets: ['latin'] });
 
 const CSS = `
 :root { --blue: #336A91; --rule: #c9d6e0; --sans: Cabin, 'Gill Sans', sans-serif; --serif: Tinos, 'Times New Roman', serif; }
@@ -92,7 +81,7 @@ export function page(o: PageOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="${SEALED_CSP}">
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="crs-briefs">
 <meta name="description" content="${esc(o.description)}">

@@ -6,6 +6,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { BriefDocument } from '../../model/types.js';
 import { fontFaceCss } from '../shared/fonts.js';
+import { SEALED_CSP } from '../shared/sealed-html.js';
 import { houseTemplates } from './templates.js';
 
 export const SITE = 'https://crsreports.congress.gov';
@@ -41,6 +42,7 @@ export function renderHtml(doc: BriefDocument, options: { paged?: boolean } = {}
     css: paged ? `${t.css}\n${t.pagedCss}` : t.css,
     paged,
     site: SITE,
+    csp: SEALED_CSP,
     generator: GENERATOR,
   });
 }

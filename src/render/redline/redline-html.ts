@@ -3,11 +3,11 @@
 // and white), blocks that came or went labelled as such, and metadata changes first.
 import type { BriefDocument } from '../../model/types.js';
 import { fontFaceCss } from '../shared/fonts.js';
+import { esc, SEALED_CSP } from '../shared/sealed-html.js';
 import type { Block } from './blocks.js';
 import type { BlockChange, Piece } from './compare.js';
 import { summarize } from './compare.js';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function pieces(ps: Piece[]): string {
   return ps.map((p) => (p.op === 'same' ? esc(p.text) : `<${p.op}>${esc(p.text)}</${p.op}>`)).join('');
@@ -62,7 +62,7 @@ export function renderRedlineHtml(before: BriefDocument, after: BriefDocument, c
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="${SEALED_CSP}">
 <title>${esc(title)}</title>
 <style>
 ${fontFaceCss()}

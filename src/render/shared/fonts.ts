@@ -38,15 +38,30 @@ export function fontFile(face: Face, subset: string, ext: 'woff2' | 'woff' = 'wo
   return require.resolve(`@fontsource/${face.pkg}/files/${face.pkg}-${subset}-${face.weight}-${face.style}.${ext}`);
 }
 
-let css: string | undefined;
+export interface FaceSelection {
+  families?: string[];
+  styles?: Face['style'][];
+  subsets?: string[];
+}
 
-/** @font-face rules for every face, fonts inlined. */
-export function fontFaceCss(): string {
-  css ??= FACES.flatMap((face) =>
-    face.subsets.map((subset) => {
-      const data = fs.readFileSync(fontFile(face, subset)).toString('base64');
-      return `@font-face{font-family:'${face.family}';font-style:${face.style};font-weight:${face.weight};font-display:block;src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${RANGES[subset]};}`;
-    }),
-  ).join('\n');
+const cssCache = new Map<string, string>();
+
+/** @font-face rules, fonts inlined: every face, or a selection (the site's pages need fewer). */
+export function fontFaceCss(select: FaceSelection = {}): string {
+  const key = JSON.stringify(select);
+  let css = cssCache.get(key);
+  if (css === undefined) {
+    css = FACES.filter((face) => (!select.families || select.families.includes(face.family)) && (!select.styles || select.styles.includes(face.style)))
+      .flatMap((face) =>
+        face.subsets
+          .filter((subset) => !select.subsets || select.subsets.includes(subset))
+          .map((subset) => {
+            const data = fs.readFileSync(fontFile(face, subset)).toString('base64');
+            return `@font-face{font-family:'${face.family}';font-style:${face.style};font-weight:${face.weight};font-display:block;src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${RANGES[subset]};}`;
+          }),
+      )
+      .join('\n');
+    cssCache.set(key, css);
+  }
   return css;
 }

@@ -8,6 +8,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import JSZip from 'jszip';
 import { remove } from 'unist-util-remove';
+import { hasClass } from '../../src/model/hast-utils.js';
 import { ROOT } from './run-cli.js';
 
 /** Split text into words the same way for every format. */
@@ -15,10 +16,6 @@ export function words(text: string): string[] {
   return text.replace(/\u00a0/g, ' ').split(/\s+/).filter(Boolean);
 }
 
-const hasClass = (node: Element, name: string) => {
-  const c = node.properties?.className;
-  return Array.isArray(c) && c.includes(name);
-};
 
 /**
  * The words a reader gets from the brief's HTML: date, title, body, figure captions, authors,

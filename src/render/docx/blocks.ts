@@ -20,6 +20,7 @@ import { styledParagraph, whereOf, type DocxContext } from './context.js';
 import { bookmark, hasText, inlineRuns, isElement } from './inline.js';
 import { LIST_INDENT, NUMBERING_REF, PARA_GAP, STYLE } from './styles.js';
 import { PAGE, pixels, TEXT_WIDTH, twips } from './units.js';
+import { hasClass } from '../../model/hast-utils.js';
 
 export interface ParagraphSpec {
   kind: 'paragraph';
@@ -42,7 +43,6 @@ const BLOCKS = new Set([...CONTAINERS, 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 
 const HEADING: Record<string, string> = { h1: STYLE.heading1, h2: STYLE.heading1, h3: STYLE.heading2, h4: STYLE.heading3, h5: STYLE.heading3, h6: STYLE.heading3 };
 const BULLET_STYLES = [STYLE.listBullet, STYLE.listBullet2, STYLE.listBullet3];
 
-const hasClass = (node: Element, name: string) => Array.isArray(node.properties.className) && node.properties.className.includes(name);
 
 interface Frame {
   /** At the level of the body's flow, where a page-top figure may open a band. */

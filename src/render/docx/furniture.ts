@@ -14,6 +14,7 @@ import { whereOf, type DocxContext } from './context.js';
 import { inlineRuns } from './inline.js';
 import { STYLE } from './styles.js';
 import { pixels, TEXT_WIDTH } from './units.js';
+import { hasClass } from '../../model/hast-utils.js';
 
 type Add = (style: string, options: Omit<IParagraphOptions, 'style'>, where: string) => void;
 
@@ -37,7 +38,6 @@ function elements(node: Root | Element, match: (el: Element) => boolean, out: El
   return out;
 }
 
-const hasClass = (el: Element, name: string) => Array.isArray(el.properties.className) && el.properties.className.includes(name);
 
 export interface Masthead {
   png: Uint8Array;

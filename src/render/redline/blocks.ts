@@ -5,6 +5,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { eventDate, KIND_NAMES } from '../../model/figures/timeline.js';
 import type { BriefDocument } from '../../model/types.js';
+import { hasClass } from '../../model/hast-utils.js';
 
 export type BlockKind = 'metadata' | 'heading' | 'paragraph' | 'item' | 'caption' | 'source' | 'row' | 'figure-data';
 
@@ -20,7 +21,6 @@ export interface Block {
 }
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
-const hasClass = (el: Element, c: string) => Array.isArray(el.properties.className) && el.properties.className.includes(c);
 
 const BLOCK_TAGS = new Set(['p', 'ul', 'ol', 'table', 'figure', 'blockquote', 'pre', 'div', 'section', 'h2', 'h3', 'h4', 'h5', 'h6']);
 

@@ -4,6 +4,7 @@
 import type { Element, ElementContent } from 'hast';
 import { s } from 'hastscript';
 import type { TimelineData, TimelineEvent } from '../../source/figure-data.js';
+import { dateParts, displayDate, monthName } from '../dates.js';
 
 export const TIMELINE_WIDTH = 496.8;
 export const TIMELINE_HEIGHT = 128;
@@ -163,15 +164,13 @@ export function timelineSvg(data: TimelineData, o: TimelineOptions): Element {
   );
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** "February 27–28, 2019", "September 9, 2016". */
 export function eventDate(e: Pick<TimelineEvent, 'date' | 'end'>): string {
-  const [y, m, d] = e.date.split('-').map(Number) as [number, number, number];
-  if (!e.end || e.end === e.date) return `${MONTHS[m - 1]} ${d}, ${y}`;
-  const [y2, m2, d2] = e.end.split('-').map(Number) as [number, number, number];
-  if (y2 === y && m2 === m) return `${MONTHS[m - 1]} ${d}–${d2}, ${y}`;
-  return `${MONTHS[m - 1]} ${d}, ${y}–${MONTHS[m2 - 1]} ${d2}, ${y2}`;
+  if (!e.end || e.end === e.date) return displayDate(e.date);
+  const a = dateParts(e.date);
+  const b = dateParts(e.end);
+  if (a.y === b.y && a.m === b.m) return `${monthName(a.m)} ${a.d}–${b.d}, ${a.y}`;
+  return `${displayDate(e.date)}–${displayDate(e.end)}`;
 }
 
 export const KIND_NAMES: Record<TimelineEvent['kind'], string> = {

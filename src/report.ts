@@ -2,7 +2,7 @@
 // the form compilers use, so editors and CI logs link straight to the spot.
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import type { VFileMessage } from 'vfile-message';
+import { VFileMessage } from 'vfile-message';
 
 export function formatMessage(msg: VFileMessage, cwd = process.cwd()): string {
   const file = msg.file ? path.relative(cwd, msg.file) || msg.file : '<unknown>';
@@ -36,6 +36,14 @@ export function fail(
   ruleId: string,
 ): VFileMessage {
   const msg = file.message(reason, { place, ruleId, source: 'brief' });
+  msg.fatal = true;
+  return msg;
+}
+
+/** A fatal message about a file known only by its path (checks that run outside the pipeline). */
+export function fatalMessage(filePath: string, cwd: string, reason: string, line: number, ruleId: string): VFileMessage {
+  const msg = new VFileMessage(reason, { place: { line, column: 1 }, ruleId, source: 'brief' });
+  msg.file = path.relative(cwd, filePath);
   msg.fatal = true;
   return msg;
 }

@@ -2,9 +2,9 @@
 // all of that succeeded write the files (atomically). A failure anywhere writes nothing, so what
 // was built before stays as it was.
 import path from 'node:path';
-import { VFileMessage } from 'vfile-message';
+import type { VFileMessage } from 'vfile-message';
 import type { BriefDocument } from '../model/types.js';
-import { BriefError } from '../report.js';
+import { BriefError, fatalMessage } from '../report.js';
 import { renderDocx } from '../render/docx/render-docx.js';
 import { renderHtml } from '../render/html/render-html.js';
 import { withBrowser } from '../render/pdf/browser.js';
@@ -51,13 +51,13 @@ export async function renderAll(docs: BriefDocument[], formats: Format[], outDir
 }
 
 function overflowMessage(doc: BriefDocument, o: { points: number; lines: number; startsWith: string; line?: number | null }, cwd: string): VFileMessage {
-  const msg = new VFileMessage(
+  return fatalMessage(
+    doc.sourcePath,
+    cwd,
     `${doc.product} does not fit its two pages: ${o.lines} line${o.lines === 1 ? '' : 's'} (${o.points} pt) overflow page 2, starting “${o.startsWith}…”; expected the brief to end on page 2 (shorten the text or a figure)`,
-    { place: { line: o.line ?? 1, column: 1 }, ruleId: 'overflow', source: 'brief' },
+    o.line ?? 1,
+    'overflow',
   );
-  msg.file = path.relative(cwd, doc.sourcePath);
-  msg.fatal = true;
-  return msg;
 }
 
 export async function buildBriefs(options: BuildOptions): Promise<Written[]> {

@@ -3,10 +3,10 @@
 // from it, or a published source that changed, is refused: published versions are permanent.
 import fs from 'node:fs';
 import path from 'node:path';
-import { VFileMessage } from 'vfile-message';
+import type { VFileMessage } from 'vfile-message';
 import { buildDocument } from '../model/build-document.js';
 import type { BriefDocument } from '../model/types.js';
-import { BriefError } from '../report.js';
+import { BriefError, fatalMessage } from '../report.js';
 import { findBriefs } from '../source/find-briefs.js';
 import { hashOfHashes } from './content-hash.js';
 import { draftSources, frozenSources, publishedVersions, sameSources, tamperedMessages, type PublishedVersion } from './versions.js';
@@ -33,12 +33,6 @@ function lineOf(file: string, field: RegExp): number {
   return i < 0 ? 1 : i + 1;
 }
 
-function problem(file: string, cwd: string, reason: string, line: number, ruleId: string): VFileMessage {
-  const msg = new VFileMessage(reason, { place: { line, column: 1 }, ruleId, source: 'brief' });
-  msg.file = path.relative(cwd, file);
-  msg.fatal = true;
-  return msg;
-}
 
 async function collect<T>(problems: VFileMessage[], work: () => Promise<T>): Promise<T | undefined> {
   try {
@@ -68,7 +62,7 @@ export async function planProducts(contentDir: string, products: string[] = [], 
       const doc = await collect(problems, () => buildDocument(v.sourcePath, cwd));
       if (!doc) continue;
       if (doc.meta.version !== v.version) {
-        problems.push(problem(v.sourcePath, cwd, `the source frozen as version ${v.version} says \`version: ${doc.meta.version}\`: expected ${v.version}`, lineOf(v.sourcePath, /^version:/), 'version-mismatch'));
+        problems.push(fatalMessage(v.sourcePath, cwd, `the source frozen as version ${v.version} says \`version: ${doc.meta.version}\`: expected ${v.version}`, lineOf(v.sourcePath, /^version:/), 'version-mismatch'));
         continue;
       }
       plan.targets.push({ doc, published: true, sources: hashOfHashes(frozenSources(v)) });
@@ -84,7 +78,7 @@ export async function planProducts(contentDir: string, products: string[] = [], 
       if (!sameSources(draftSources(productDir), frozenSources(claimed))) {
         const next = latest!.version + 1;
         problems.push(
-          problem(
+          fatalMessage(
             brief.sourcePath,
             cwd,
             `${brief.product} version ${claimed.version} was published on ${claimed.record.date} and cannot change; release your edits as a new version: \`make release PRODUCT=${brief.product}\` (which makes them version ${next}), or set \`version: ${next}\` and \`status: updated\` to preview them`,
@@ -96,7 +90,7 @@ export async function planProducts(contentDir: string, products: string[] = [], 
       // Identical to a published version: that version's own target builds it.
     } else if (latest && draft.meta.version !== latest.version + 1) {
       problems.push(
-        problem(brief.sourcePath, cwd, `\`version: ${draft.meta.version}\`: expected ${latest.version + 1}, the version after the latest published (${latest.version})`, versionLine, 'version-sequence'),
+        fatalMessage(brief.sourcePath, cwd, `\`version: ${draft.meta.version}\`: expected ${latest.version + 1}, the version after the latest published (${latest.version})`, versionLine, 'version-sequence'),
       );
     } else {
       plan.targets.push({ doc: draft, published: false, sources: hashOfHashes(draftSources(productDir)) });

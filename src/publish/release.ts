@@ -4,9 +4,8 @@
 // edit. Releasing nothing new, or over a changed published version, is refused.
 import fs from 'node:fs';
 import path from 'node:path';
-import { VFileMessage } from 'vfile-message';
 import { buildDocument } from '../model/build-document.js';
-import { BriefError } from '../report.js';
+import { BriefError, fatalMessage } from '../report.js';
 import { findBriefs, UsageError } from '../source/find-briefs.js';
 import { isRealDate } from '../source/front-matter-schema.js';
 import { writeFileAtomic } from '../write-atomic.js';
@@ -46,10 +45,7 @@ function substance(dir: string, skip: string[]): Record<string, string> {
 }
 
 function refuse(file: string, cwd: string, reason: string, ruleId: string): never {
-  const msg = new VFileMessage(reason, { place: { line: 1, column: 1 }, ruleId, source: 'brief' });
-  msg.file = path.relative(cwd, file);
-  msg.fatal = true;
-  throw new BriefError([msg]);
+  throw new BriefError([fatalMessage(file, cwd, reason, 1, ruleId)]);
 }
 
 export async function releaseProduct(o: ReleaseOptions): Promise<ReleaseRecord> {

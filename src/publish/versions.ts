@@ -4,7 +4,8 @@
 // and a changed published source is caught and refused.
 import fs from 'node:fs';
 import path from 'node:path';
-import { VFileMessage } from 'vfile-message';
+import type { VFileMessage } from 'vfile-message';
+import { fatalMessage } from '../report.js';
 import { hashFiles } from './content-hash.js';
 
 export const VERSIONS_DIR = 'versions';
@@ -65,13 +66,13 @@ export function sameSources(a: Record<string, string>, b: Record<string, string>
 export function tamperedMessages(v: PublishedVersion, cwd: string): VFileMessage[] {
   const now = frozenSources(v);
   const changed = [...new Set([...Object.keys(now), ...Object.keys(v.record.sources)])].filter((f) => now[f] !== v.record.sources[f]).sort();
-  return changed.map((f) => {
-    const msg = new VFileMessage(
+  return changed.map((f) =>
+    fatalMessage(
+      path.join(v.dir, f),
+      cwd,
       `${v.product} version ${v.version} was published on ${v.record.date}; its source \`${f}\` has ${now[f] ? (v.record.sources[f] ? 'changed' : 'been added') : 'been removed'} since. Published versions are permanent: restore it (git checkout) and release your change as a new version (make release PRODUCT=${v.product})`,
-      { place: { line: 1, column: 1 }, ruleId: 'published-version-changed', source: 'brief' },
-    );
-    msg.file = path.relative(cwd, path.join(v.dir, f));
-    msg.fatal = true;
-    return msg;
-  });
+      1,
+      'published-version-changed',
+    ),
+  );
 }

@@ -1,6 +1,6 @@
 # The brief pipeline's front door. `make` lists the targets; each installs what it needs first.
 PRODUCT ?=
-BRIEF := node --import tsx src/cli.ts
+BRIEF := node bin/brief.js
 SETUP := node_modules/.setup-stamp
 
 .DEFAULT_GOAL := help

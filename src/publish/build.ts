@@ -12,7 +12,7 @@ import { renderPdfPages } from '../render/pdf/render-pdf.js';
 import { UsageError } from '../source/find-briefs.js';
 import { recordBuilt, staleReason, toolchainInputs, type Inputs } from './build-record.js';
 import { updateLatest } from './latest.js';
-import { planProducts } from './plan.js';
+import { planProducts, type ProductPlan } from './plan.js';
 import { outputPath, type Format } from './output-paths.js';
 import { writeFileAtomic } from '../write-atomic.js';
 
@@ -60,7 +60,13 @@ function overflowMessage(doc: BriefDocument, o: { points: number; lines: number;
   );
 }
 
-export async function buildBriefs(options: BuildOptions): Promise<Written[]> {
+export interface BuildResult {
+  written: Written[];
+  /** What the build covered, documents included, for callers that go on from here (dist). */
+  plans: ProductPlan[];
+}
+
+export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const log = options.log ?? (() => undefined);
   const plans = await planProducts(options.contentDir, options.products, cwd, { drafts: options.drafts ?? true });
@@ -105,5 +111,5 @@ export async function buildBriefs(options: BuildOptions): Promise<Written[]> {
   }
   recordBuilt(built, writeFileAtomic);
   for (const plan of plans) updateLatest(options.outDir, plan, log, cwd);
-  return written;
+  return { written, plans };
 }

@@ -2,7 +2,6 @@
 // DOCX of version B carrying the changes as Word tracked changes. Written to
 // output/<P>/diffs/<A>-<B>/.
 import path from 'node:path';
-import { buildDocument } from '../model/build-document.js';
 import type { BriefDocument } from '../model/types.js';
 import { briefBlocks } from '../render/redline/blocks.js';
 import { compareBlocks, summarize } from '../render/redline/compare.js';
@@ -53,16 +52,25 @@ export async function writeDiff(o: DiffOptions): Promise<DiffResult> {
     return v;
   };
   if (from >= to) throw new UsageError(`diff ${from} ${to}: expected the older version first`);
-  const a: BriefDocument = await buildDocument(pick(from).sourcePath, cwd);
-  const b: BriefDocument = await buildDocument(pick(to).sourcePath, cwd);
+  pick(from);
+  pick(to);
+  // The plan has already built every published version's document: compare those.
+  const doc = (n: number) => plan!.targets.find((t) => t.published && t.doc.meta.version === n)!.doc;
+  return writeDocumentsDiff(doc(from), doc(to), o.outDir, cwd, o.log);
+}
+
+/** Redline and tracked-changes DOCX between two built versions of one product. */
+export async function writeDocumentsDiff(a: BriefDocument, b: BriefDocument, outDir: string, cwd: string, log?: (line: string) => void): Promise<DiffResult> {
+  const from = a.meta.version;
+  const to = b.meta.version;
   const changes = compareBlocks(briefBlocks(a), briefBlocks(b));
-  const dir = diffDir(o.outDir, o.product, from, to);
-  const names = diffFiles(o.product, from, to);
+  const dir = diffDir(outDir, b.product, from, to);
+  const names = diffFiles(b.product, from, to);
   const html = renderRedlineHtml(a, b, changes);
   const docx = await renderTrackedDocx(b, changes, from);
   writeFileAtomic(path.join(dir, names.html), html);
   writeFileAtomic(path.join(dir, names.docx), docx);
   const s = summarize(changes);
-  o.log?.(`diff ${o.product} ${from} → ${to}: ${s.inserted} words inserted, ${s.deleted} deleted; wrote ${path.relative(cwd, dir)}/`);
+  log?.(`diff ${b.product} ${from} → ${to}: ${s.inserted} words inserted, ${s.deleted} deleted; wrote ${path.relative(cwd, dir)}/`);
   return { from, to, files: [path.join(dir, names.html), path.join(dir, names.docx)], inserted: s.inserted, deleted: s.deleted };
 }

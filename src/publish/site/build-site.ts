@@ -14,9 +14,8 @@
 // Only published versions go on the site; drafts never do.
 import path from 'node:path';
 import { buildBriefs } from '../build.js';
-import { writeDiff } from '../diff.js';
+import { writeDocumentsDiff } from '../diff.js';
 import { FORMATS } from '../output-paths.js';
-import { planProducts } from '../plan.js';
 import { atomFeed } from './feed.js';
 import { manifestJson } from './manifest.js';
 import { FEED, INDEX, MANIFEST, indexPage, productPageHtml } from './pages.js';
@@ -42,14 +41,12 @@ export async function buildSite(o: SiteOptions): Promise<SiteResult> {
   const cwd = o.cwd ?? process.cwd();
   const log = o.log ?? (() => undefined);
   // Published versions only: an analyst's draft in progress does not hold up the site.
-  await buildBriefs({ contentDir: o.contentDir, outDir: o.outDir, formats: [...FORMATS], drafts: false, cwd, log });
-  const plans = await planProducts(o.contentDir, [], cwd, { drafts: false });
+  const { plans } = await buildBriefs({ contentDir: o.contentDir, outDir: o.outDir, formats: [...FORMATS], drafts: false, cwd, log });
   // Redlines are rendered afresh each time (no browser, quick), so they always follow the
   // current redline renderer rather than whatever an earlier run left in output/.
   for (const plan of plans) {
-    for (let i = 1; i < plan.versions.length; i++) {
-      await writeDiff({ contentDir: o.contentDir, outDir: o.outDir, product: plan.product, from: plan.versions[i - 1]!.version, to: plan.versions[i]!.version, cwd, log });
-    }
+    const docs = plan.targets.filter((t) => t.published).map((t) => t.doc);
+    for (let i = 1; i < docs.length; i++) await writeDocumentsDiff(docs[i - 1]!, docs[i]!, o.outDir, cwd, log);
   }
 
   const files = new SiteFiles();

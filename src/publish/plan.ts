@@ -73,7 +73,8 @@ export async function planProducts(contentDir: string, products: string[] = [], 
     plan.draft = draft;
     const latest = versions[versions.length - 1];
     const claimed = versions.find((v) => v.version === draft.meta.version);
-    const versionLine = lineOf(brief.sourcePath, /^version:/);
+    // Read only when there is something to report.
+    const versionLine = () => lineOf(brief.sourcePath, /^version:/);
     if (claimed) {
       if (!sameSources(draftSources(productDir), frozenSources(claimed))) {
         const next = latest!.version + 1;
@@ -82,7 +83,7 @@ export async function planProducts(contentDir: string, products: string[] = [], 
             brief.sourcePath,
             cwd,
             `${brief.product} version ${claimed.version} was published on ${claimed.record.date} and cannot change; release your edits as a new version: \`make release PRODUCT=${brief.product}\` (which makes them version ${next}), or set \`version: ${next}\` and \`status: updated\` to preview them`,
-            versionLine,
+            versionLine(),
             'published-version-changed',
           ),
         );
@@ -90,7 +91,7 @@ export async function planProducts(contentDir: string, products: string[] = [], 
       // Identical to a published version: that version's own target builds it.
     } else if (latest && draft.meta.version !== latest.version + 1) {
       problems.push(
-        fatalMessage(brief.sourcePath, cwd, `\`version: ${draft.meta.version}\`: expected ${latest.version + 1}, the version after the latest published (${latest.version})`, versionLine, 'version-sequence'),
+        fatalMessage(brief.sourcePath, cwd, `\`version: ${draft.meta.version}\`: expected ${latest.version + 1}, the version after the latest published (${latest.version})`, versionLine(), 'version-sequence'),
       );
     } else {
       plan.targets.push({ doc: draft, published: false, sources: hashOfHashes(draftSources(productDir)) });

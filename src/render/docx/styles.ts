@@ -65,7 +65,6 @@ export const STYLE = {
   endnoteReference: 'EndnoteReference',
 } as const;
 
-export type StyleId = (typeof STYLE)[keyof typeof STYLE];
 
 /** The numbering definitions the list styles use. */
 export const NUMBERING_REF = { bullet: 'in-focus-bullet', number: 'in-focus-number' } as const;

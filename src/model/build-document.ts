@@ -1,5 +1,5 @@
 // Source → document model: one unified pipeline for every brief and every output format.
-// remark-parse → front matter, GFM, directives → our checks and transforms → remark-rehype →
+// remark-parse → front matter, GFM, block directives, superscripts → our checks and transforms → remark-rehype →
 // raw HTML parsed and sanitised → figure art. Renderers read the result; none re-parse Markdown.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,7 +7,6 @@ import type { Root as HastRoot } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
-import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -19,9 +18,13 @@ import { remarkFrontMatter } from '../source/remark-front-matter.js';
 import { displayDate } from './dates.js';
 import { figureArt, figureTable } from './figures/figure-art.js';
 import { rehypeFigureArt } from './rehype-figure-art.js';
+import { rehypeLinks } from './rehype-links.js';
 import { rehypeSections } from './rehype-sections.js';
 import { remarkFigures } from './remark-figures.js';
 import { remarkHouseRules } from './remark-house-rules.js';
+import { remarkTables } from './remark-tables.js';
+import { remarkBlockDirectives } from './syntax/remark-block-directives.js';
+import { remarkSuperscript } from './syntax/remark-superscript.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 import type { BriefDocument } from './types.js';
 
@@ -30,14 +33,18 @@ export function createProcessor() {
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
-    .use(remarkDirective)
+    .use(remarkBlockDirectives)
+    .use(remarkSuperscript)
     .use(remarkFrontMatter)
-    .use(remarkHouseRules)
     .use(remarkFigures)
+    .use(remarkTables)
+    // After figures and tables, so their source and notes lines are held to the same rules.
+    .use(remarkHouseRules)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeSlug)
+    .use(rehypeLinks)
     .use(rehypeSections)
     .use(rehypeFigureArt, { art: figureArt, table: figureTable });
 }
@@ -64,5 +71,6 @@ export async function buildDocument(sourcePath: string, cwd = process.cwd()): Pr
     displayDate: displayDate(meta.date),
     body,
     figures: file.data.figures ?? [],
+    tables: file.data.tables ?? [],
   };
 }

@@ -1,13 +1,15 @@
-// rehype plugin, run after sanitising: fills each figure's art slot with the graphic drawn from
-// its data file and adds the data as a table. Content never supplies this markup.
+// rehype plugin, run after sanitising: fills each figure's art slot with its graphic: the SVG
+// drawn from its data file (and the data as a table), or the checked picture as an <img> with
+// its natural size. Content never supplies this markup.
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { FigureModel } from './types.js';
+import { PROP } from './vocabulary.js';
 
 export interface FigureRenderers {
   art: (figure: FigureModel) => Element;
-  table: (figure: FigureModel) => Element;
+  table: (figure: FigureModel) => Element | undefined;
 }
 
 export const rehypeFigureArt: Plugin<[FigureRenderers], Root> = (renderers) => (tree, file) => {
@@ -15,11 +17,12 @@ export const rehypeFigureArt: Plugin<[FigureRenderers], Root> = (renderers) => (
   visit(tree, 'element', (node) => {
     if (node.tagName !== 'figure') return;
     for (const child of node.children) {
-      if (child.type !== 'element' || typeof child.properties.dataFigureArt !== 'string') continue;
-      const figure = figures.get(child.properties.dataFigureArt);
+      if (child.type !== 'element' || typeof child.properties[PROP.figureArt] !== 'string') continue;
+      const figure = figures.get(child.properties[PROP.figureArt] as string);
       if (!figure) continue;
       child.children = [renderers.art(figure)];
-      node.children.push(renderers.table(figure));
+      const table = renderers.table(figure);
+      if (table) node.children.push(table);
       return 'skip';
     }
   });

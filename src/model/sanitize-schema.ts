@@ -1,7 +1,10 @@
-// What raw HTML and Markdown may leave in a brief: GitHub's safe subset, plus the figure markup our
-// own plugins make, minus images (figures come through `::figure`, never a remote <img>).
+// What raw HTML and Markdown may leave in a brief: GitHub's safe subset, plus the figure and table
+// markup our own plugins make (model/vocabulary.ts), minus images (pictures come through
+// `::figure` and are put in after sanitising, never a remote <img>) and the text of elements the
+// sanitiser drops whole.
 import { defaultSchema } from 'rehype-sanitize';
 import type { Options } from 'rehype-sanitize';
+import { CLASS, PROP } from './vocabulary.js';
 
 const base = defaultSchema;
 
@@ -13,9 +16,9 @@ export const sanitizeSchema: Options = {
   tagNames: [...(base.tagNames ?? []).filter((t) => t !== 'img' && t !== 'picture' && t !== 'source'), 'figure', 'figcaption'],
   attributes: {
     ...base.attributes,
-    figure: ['id', ['className', 'figure'], 'dataPlace', 'dataFigure'],
-    div: [...(base.attributes?.div ?? []), ['className', 'figure-art'], 'dataFigureArt'],
-    span: [...(base.attributes?.span ?? []), ['className', 'figure-label']],
-    p: [...(base.attributes?.p ?? []), ['className', 'figure-source']],
+    figure: ['id', ['className', CLASS.figure, CLASS.tableFigure], PROP.place, PROP.figure, PROP.table],
+    div: [...(base.attributes?.div ?? []), ['className', CLASS.art, CLASS.tableNotes], PROP.figureArt],
+    span: [...(base.attributes?.span ?? []), ['className', CLASS.label, CLASS.noteLabel]],
+    p: [...(base.attributes?.p ?? []), ['className', CLASS.source, CLASS.notes, CLASS.subtitle, CLASS.tableNote]],
   },
 };

@@ -1,27 +1,52 @@
 // The document model every renderer reads: validated metadata, the body as a sanitised hast
-// tree, and the figures with their data. Built once per brief by `model/build-document.ts`.
+// tree, and the numbered figures and tables with what they are drawn from. Built once per brief
+// by `model/build-document.ts`; the element and class names are in `model/vocabulary.ts`.
 import type { Root as HastRoot } from 'hast';
 import type { FigureData } from '../source/figure-data.js';
 import type { FrontMatter } from '../source/front-matter-schema.js';
+import type { ImageInfo } from '../source/image-file.js';
+import type { Placement } from './vocabulary.js';
 
-export type FigurePlacement = 'column' | 'page-top';
+export type FigurePlacement = Placement;
 
-export interface FigureModel {
+interface NumberedBase {
   /** Stable id, from the directive's `#id` or its number. */
   id: string;
   number: number;
-  /** Caption text without the "Figure N." label. */
+  /** Caption text without the "Figure N." / "Table N." label. */
   caption: string;
-  /** Source note, shown as "Source: …" under the figure. */
+  /** Source note as plain text (the body holds it with its markup). */
   source?: string;
+  place: FigurePlacement;
+}
+
+interface FigureBase extends NumberedBase {
+  subtitle?: string;
+  notes?: string;
   /** Text alternative for the graphic. */
   alt: string;
-  place: FigurePlacement;
+}
+
+/** A figure drawn from a data file (e.g. the timeline). */
+export interface DataFigureModel extends FigureBase {
+  kind: 'data';
   /** The data file, absolute. */
   dataPath: string;
   /** The checked contents of the data file. */
   data: FigureData;
 }
+
+/** A figure that is a picture (PNG, JPEG or SVG) from the brief's folder. */
+export interface ImageFigureModel extends FigureBase {
+  kind: 'image';
+  /** The image file, absolute. */
+  imagePath: string;
+  image: ImageInfo;
+}
+
+export type FigureModel = DataFigureModel | ImageFigureModel;
+
+export type TableModel = NumberedBase;
 
 export interface BriefDocument {
   /** Product code, e.g. IF11415. */
@@ -33,4 +58,5 @@ export interface BriefDocument {
   displayDate: string;
   body: HastRoot;
   figures: FigureModel[];
+  tables: TableModel[];
 }

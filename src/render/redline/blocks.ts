@@ -53,6 +53,7 @@ export function briefBlocks(doc: BriefDocument): Block[] {
   ];
   fromBody((doc.body as Root).children as ElementContent[], blocks);
   for (const f of doc.figures) {
+    if (f.kind !== 'data') continue;
     for (const e of f.data.events) {
       blocks.push({ kind: 'figure-data', label: `Figure ${f.number} data`, level: 0, text: `${eventDate(e)}: ${e.label} (${KIND_NAMES[e.kind]}${e.with ? `, ${e.with}` : ''})` });
     }

@@ -15,7 +15,7 @@ const cases: { name: string; at: string; says: RegExp }[] = [
   { name: 'unknown-status', at: '6:9', says: /`status`: expected `new` or `updated`, got "draft"/ },
   { name: 'bad-yaml', at: '3:8', says: /not valid YAML: this quoted value is never closed/ },
   { name: 'unterminated-front-matter', at: '1:1', says: /never closed: expected a line `---` after the last field/ },
-  { name: 'unknown-directive', at: '16:1', says: /unknown directive `::chart`: expected `::figure`/ },
+  { name: 'unknown-directive', at: '16:1', says: /unknown directive `::chart`: expected `::figure\[Caption\]{…}` or `:::table\[Caption\]{…}`/ },
   { name: 'missing-figure-file', at: '16:1', says: /data file `figures\/prices.yaml` not found/ },
 ];
 

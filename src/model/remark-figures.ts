@@ -78,7 +78,9 @@ export const remarkFigures: Plugin<[], Root> = function (this: Processor) {
         alt: attrs.alt || `Figure ${number}. ${captionText}`,
       };
       let figure: FigureModel | undefined;
-      if (attrs.data) {
+      if (attrs.data && attrs.src) {
+        // Already reported: one or the other.
+      } else if (attrs.data) {
         const dataPath = fileInBrief(file, node, 'data', attrs.data);
         if (dataPath) {
           const loaded = loadFigureData(dataPath, file.cwd);

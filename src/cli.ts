@@ -11,7 +11,7 @@ import { BriefError, formatMessage } from './report.js';
 import { UsageError } from './source/find-briefs.js';
 
 const USAGE = `usage:
-  brief build [PRODUCT...] [--format html,pdf,docx] [--content DIR] [--out DIR]
+  brief build [PRODUCT...] [--format html,pdf,docx] [--content DIR] [--out DIR] [--allow-overflow]
   brief check [PRODUCT...] [--content DIR]
   brief release PRODUCT [--date YYYY-MM-DD]
   brief diff PRODUCT [FROM TO]
@@ -24,6 +24,10 @@ const USAGE = `usage:
   diff     redline (HTML) and tracked changes (DOCX) between two published versions (default: the last two)
   dist     the distribution site in <out>/site/
   --format  formats to build (default: html,pdf,docx)
+  --allow-overflow
+            build only: write the PDF of a brief that does not fit its two pages anyway, the
+            overflow on further pages and every page stamped DRAFT; the overflow is still reported
+            (as a warning). A working view, never a release: \`release\` always requires two pages
   --date    a release's date (default: the draft's date if later than the last version's, else today)
   --content the folder of briefs (default: content)
   --out     the output folder (default: output)`;
@@ -37,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
       content: { type: 'string', default: 'content' },
       out: { type: 'string', default: 'output' },
       date: { type: 'string' },
+      'allow-overflow': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -45,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || values.help ? 0 : 2;
   }
+  // A draft's view only: a release (and everything published) must fit its two pages.
+  if (values['allow-overflow'] && command !== 'build') throw new UsageError(`--allow-overflow is for \`brief build\` only, not \`${command}\`: a release must fit its two pages`);
   const contentDir = path.resolve(values.content);
   switch (command) {
     case 'check': {
@@ -57,7 +64,15 @@ async function main(argv: string[]): Promise<number> {
       const formats = (values.format ?? FORMATS.join(',')).split(',').map((f) => f.trim()).filter(Boolean);
       const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
       if (unknown.length > 0) throw new UsageError(`unknown format ${unknown.join(', ')}: expected ${FORMATS.join(', ')}`);
-      await buildBriefs({ contentDir, outDir: path.resolve(values.out), products, formats: formats as Format[], log: (l) => console.log(l) });
+      await buildBriefs({
+        contentDir,
+        outDir: path.resolve(values.out),
+        products,
+        formats: formats as Format[],
+        allowOverflow: values['allow-overflow'],
+        log: (l) => console.log(l),
+        warn: (l) => console.error(l),
+      });
       return 0;
     }
     case 'release': {

@@ -12,6 +12,8 @@ export interface Inputs {
   sources: string;
   templates: string;
   code: string;
+  /** Build options that change the file (`--allow-overflow` for a PDF); absent when none. */
+  options?: string;
 }
 
 interface FileRecord {
@@ -40,7 +42,7 @@ function readRecord(dir: string): BuildRecord {
   }
 }
 
-const WHY: Record<keyof Inputs, string> = { sources: 'its source changed', templates: 'the templates changed', code: 'the renderer changed' };
+const WHY: Record<keyof Inputs, string> = { sources: 'its source changed', templates: 'the templates changed', code: 'the renderer changed', options: 'the build options changed' };
 
 /** Why `file` must be built, or null when it is up to date. */
 export function staleReason(file: string, inputs: Inputs): string | null {
@@ -48,7 +50,7 @@ export function staleReason(file: string, inputs: Inputs): string | null {
   if (!fs.existsSync(file)) return 'not built yet';
   if (!entry) return 'no build record';
   if (sha256(fs.readFileSync(file)) !== entry.sha256) return 'the file was changed by hand';
-  const changed = (Object.keys(WHY) as (keyof Inputs)[]).filter((k) => entry.inputs[k] !== inputs[k]);
+  const changed = (Object.keys(WHY) as (keyof Inputs)[]).filter((k) => (entry.inputs[k] ?? '') !== (inputs[k] ?? ''));
   return changed.length > 0 ? changed.map((k) => WHY[k]).join(', ') : null;
 }
 

@@ -4,11 +4,11 @@
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import type { BriefDocument } from '../model/types.js';
-import { BriefError, fatalMessage } from '../report.js';
+import { BriefError, fatalMessage, formatMessage } from '../report.js';
 import { renderDocx } from '../render/docx/render-docx.js';
 import { renderHtml } from '../render/html/render-html.js';
 import { withBrowser } from '../render/pdf/browser.js';
-import { renderPdfPages } from '../render/pdf/render-pdf.js';
+import { renderPdfPages, type LostContent, type Overflow } from '../render/pdf/render-pdf.js';
 import { UsageError } from '../source/find-briefs.js';
 import { recordBuilt, staleReason, toolchainInputs, type Inputs } from './build-record.js';
 import { updateLatest } from './latest.js';
@@ -25,6 +25,14 @@ export interface BuildOptions {
   drafts?: boolean;
   cwd?: string;
   log?: (line: string) => void;
+  /**
+   * `brief build --allow-overflow`: write the PDF of a brief that does not fit its two pages, the
+   * overflow on further pages and every page stamped DRAFT; the overflow is reported as a warning.
+   * Only the command line's build sets it; release and dist never do.
+   */
+  allowOverflow?: boolean;
+  /** Warnings (an allowed overflow), as `file:line:col: warning: …`. */
+  warn?: (line: string) => void;
 }
 
 export interface Written {
@@ -32,16 +40,33 @@ export interface Written {
   bytes: number;
 }
 
-export async function renderAll(docs: BriefDocument[], formats: Format[], outDir: string, cwd = process.cwd()): Promise<Map<string, string | Uint8Array>> {
+export interface RenderOptions {
+  /** See BuildOptions.allowOverflow. */
+  allowOverflow?: boolean;
+  warn?: (line: string) => void;
+}
+
+export async function renderAll(docs: BriefDocument[], formats: Format[], outDir: string, cwd = process.cwd(), options: RenderOptions = {}): Promise<Map<string, string | Uint8Array>> {
   const files = new Map<string, string | Uint8Array>();
   const problems: VFileMessage[] = [];
+  const allowOverflow = options.allowOverflow === true;
   if (formats.includes('html')) for (const doc of docs) files.set(outputPath(outDir, doc, 'html'), renderHtml(doc));
   if (formats.includes('pdf')) {
     await withBrowser(async (browser) => {
       for (const doc of docs) {
-        const { pdf, report } = await renderPdfPages(browser, doc);
-        if (report.overflow) problems.push(overflowMessage(doc, report.overflow, cwd));
-        else files.set(outputPath(outDir, doc, 'pdf'), pdf);
+        const { pdf, report } = await renderPdfPages(browser, doc, { allowOverflow });
+        const lost = report.lost.map((l) => lostMessage(doc, l, cwd));
+        problems.push(...lost);
+        if (report.overflow && !allowOverflow) problems.push(overflowMessage(doc, report.overflow, cwd));
+        else if (lost.length === 0) {
+          if (report.overflow) {
+            const warning = overflowMessage(doc, report.overflow, cwd);
+            warning.fatal = false;
+            warning.reason += `; written anyway with --allow-overflow: ${report.contentPages} pages of text, every page marked DRAFT`;
+            options.warn?.(formatMessage(warning, cwd));
+          }
+          files.set(outputPath(outDir, doc, 'pdf'), pdf);
+        }
       }
     });
   }
@@ -50,7 +75,12 @@ export async function renderAll(docs: BriefDocument[], formats: Format[], outDir
   return files;
 }
 
-function overflowMessage(doc: BriefDocument, o: { points: number; lines: number; startsWith: string; line?: number | null }, cwd: string): VFileMessage {
+function lostMessage(doc: BriefDocument, l: LostContent, cwd: string): VFileMessage {
+  const what = l.text ? `text “${l.text}” is ${l.where}` : l.where;
+  return fatalMessage(doc.sourcePath, cwd, `${doc.product}: content lost in the PDF: ${what}; expected every word on a page inside its columns (a renderer or stylesheet fault; please report it)`, l.line ?? 1, 'content-lost');
+}
+
+function overflowMessage(doc: BriefDocument, o: Overflow, cwd: string): VFileMessage {
   return fatalMessage(
     doc.sourcePath,
     cwd,
@@ -72,15 +102,17 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   const plans = await planProducts(options.contentDir, options.products, cwd, { drafts: options.drafts ?? true });
   const tool = toolchainInputs();
   // Per format, the targets whose file is missing or stale, and why.
-  const inputsOf = new Map<BriefDocument, Inputs>();
+  const inputsOf = new Map<string, Inputs>();
   const due = new Map<Format, BriefDocument[]>();
   for (const target of plans.flatMap((p) => p.targets)) {
-    const inputs: Inputs = { sources: target.sources, ...tool };
-    inputsOf.set(target.doc, inputs);
     const label = `${target.doc.product} ${target.doc.meta.version}${target.published ? '' : ' (draft)'}`;
     const reasons: string[] = [];
     for (const format of options.formats) {
-      const why = staleReason(outputPath(options.outDir, target.doc, format), inputs);
+      // A PDF built with --allow-overflow differs from one built without: the record keeps which.
+      const inputs: Inputs = { sources: target.sources, ...tool, ...(format === 'pdf' && options.allowOverflow ? { options: '--allow-overflow' } : {}) };
+      const file = outputPath(options.outDir, target.doc, format);
+      inputsOf.set(file, inputs);
+      const why = staleReason(file, inputs);
       if (why === null) continue;
       due.set(format, [...(due.get(format) ?? []), target.doc]);
       reasons.push(`${format}: ${why}`);
@@ -92,13 +124,13 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   for (const format of options.formats) {
     const docs = due.get(format) ?? [];
     if (docs.length === 0) continue;
-    const rendered = await renderAll(docs, [format], options.outDir, cwd);
+    const rendered = await renderAll(docs, [format], options.outDir, cwd, { allowOverflow: options.allowOverflow === true, warn: options.warn ?? log });
     for (const doc of docs) {
       const file = outputPath(options.outDir, doc, format);
       const data = rendered.get(file);
       if (data === undefined) continue;
       files.set(file, data);
-      built.push({ file, data, inputs: inputsOf.get(doc)! });
+      built.push({ file, data, inputs: inputsOf.get(file)! });
     }
   }
   // Everything rendered: only now write, each file atomically.

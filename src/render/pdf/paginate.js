@@ -4,10 +4,19 @@
 // decides every line and column break; this script only finds where a page's second column ends
 // (the first fragment in an overflow column) and carries the rest to the next page, splitting
 // the paragraph or list there if the break falls inside one. Figures placed "page-top" go across
-// the top of the page after the one their anchor lands on.
+// the top of the page after the one their anchor lands on. A table breaks only between rows and a
+// table continued on the next page repeats its header row.
+//
+// A brief that needs more than `maxContentPages` is reported as overflowing; with `allowOverflow`
+// the rest is laid on further pages anyway (the caller marks them DRAFT). Last, it proves nothing
+// was lost: the flow's characters all ended up in the pages (or the overflow report), and every
+// piece of text lies inside its page's columns; what does not is reported with its source line.
 // @ts-nocheck
 (function paginate(options) {
   const maxContentPages = options.maxContentPages;
+  const allowOverflow = options.allowOverflow === true;
+  // Even a draft stops somewhere: a brief this long is a mistake, not a draft.
+  const pageLimit = allowOverflow ? Math.max(maxContentPages, 40) : maxContentPages;
   const body = document.body;
   const header = body.querySelector(':scope > .brief-header');
   const flow = body.querySelector(':scope > .flow');
@@ -17,6 +26,10 @@
   const book = document.createElement('div');
   book.className = 'pages';
   body.prepend(book);
+
+  // What the flow holds, in non-space characters, before anything moves.
+  const charCount = (node) => (node.textContent || '').replace(/\s+/g, '').length;
+  const flowChars = charCount(flow);
 
   // Page-top figures leave an empty anchor where they were written.
   const floats = new Map();
@@ -46,7 +59,10 @@
     return page;
   }
 
-  const inOverflow = (rect, region) => rect.width + rect.height > 0 && rect.left >= region.right - 1;
+  // Past the region: in an overflow column to the right of its two columns or, for what spans
+  // both columns (and so cannot go on in the next column), past its bottom.
+  const inOverflow = (rect, region) =>
+    rect.width + rect.height > 0 && (rect.left >= region.right - 1 || (region.bottomToo === true && rect.bottom > region.bottom + 1));
   const rectsOf = (node) => [...node.getClientRects()].filter((r) => r.width + r.height > 0);
   const isBlock = (el) => !getComputedStyle(el).display.startsWith('inline');
   const hasBlockChildren = (el) => [...el.children].some((c) => isBlock(c) && c.tagName !== 'BR');
@@ -55,14 +71,38 @@
   function findBreak(container, region) {
     for (const child of [...container.childNodes]) {
       if (child.nodeType !== 1) continue;
+      // A table's header row is repeated where the table continues, never a place to break.
+      if (child.tagName === 'THEAD') continue;
       const rects = rectsOf(child);
       if (rects.length === 0) continue;
       if (inOverflow(rects[0], region)) return { before: child };
       if (!rects.some((r) => inOverflow(r, region))) continue;
+      // A table breaks between rows only.
+      if (child.tagName === 'TR') return { before: child };
       if (hasBlockChildren(child)) return findBreak(child, region);
       return textBreak(child, region) ?? { before: child };
     }
     return null;
+  }
+
+  // Whether a break leaves nothing on the page before it.
+  function atStart(region, brk) {
+    if (!brk.before) return false;
+    for (let n = brk.before; n && n !== region; n = n.parentNode) {
+      for (let p = n.previousElementSibling; p; p = p.previousElementSibling) if (rectsOf(p).length > 0) return false;
+    }
+    return true;
+  }
+
+  // A break before a table's first body row moves the whole table (caption, header and all).
+  function tableStart(brk) {
+    const row = brk.before;
+    if (!row || row.tagName !== 'TR') return brk;
+    const table = row.closest('table');
+    const firstRow = table.querySelector(':scope > tbody > tr, :scope > tr');
+    if (row !== firstRow) return brk;
+    const figure = table.closest('figure') ?? table;
+    return { before: figure };
   }
 
   // Inside a block of lines: the first word that starts in an overflow column.
@@ -95,6 +135,15 @@
     for (;;) {
       const clone = parent.cloneNode(false);
       markContinued(clone);
+      // A table continued on the next page repeats its header row.
+      const head = parent.tagName === 'TABLE' ? parent.querySelector(':scope > thead') : null;
+      if (head) {
+        const repeated = head.cloneNode(true);
+        repeated.setAttribute('data-repeated', '');
+        clone.appendChild(repeated);
+      }
+      // A numbered list continued goes on counting: its first item keeps its number.
+      if (parent.tagName === 'OL') clone.setAttribute('start', String(listNumber(parent, first)));
       if (carried) clone.appendChild(carried);
       for (let n = first; n; ) {
         const next = n.nextSibling;
@@ -106,6 +155,14 @@
       first = parent.nextSibling;
       parent = parent.parentNode;
     }
+  }
+
+  // The number `item` has (or, continued, had) in the numbered list `ol`.
+  function listNumber(ol, item) {
+    const start = ol.hasAttribute('start') ? Number(ol.getAttribute('start')) : 1;
+    let before = 0;
+    for (let n = item.previousElementSibling; n; n = n.previousElementSibling) if (n.tagName === 'LI') before++;
+    return start + before - (item.classList.contains('continued') ? 1 : 0);
   }
 
   function splitText(brk) {
@@ -147,16 +204,23 @@
     probe.style.cssText = 'column-count:1;width:241.2pt;height:auto;flex:none;position:absolute;visibility:hidden';
     book.lastChild.appendChild(probe);
     for (const n of nodes) probe.appendChild(n);
-    const points = probe.getBoundingClientRect().height * 0.75;
+    // What spans both columns is laid at that width and takes its height in each column.
+    const spans = [...probe.querySelectorAll('figure[data-place="span"]')];
+    for (const f of spans) f.style.width = 'calc(2 * var(--measure) + 14.4pt)';
+    const spanHeight = spans.reduce((h, f) => h + f.getBoundingClientRect().height, 0);
+    const points = (probe.getBoundingClientRect().height + spanHeight) * 0.75;
     const firstText = (probe.textContent || '').trim().replace(/\s+/g, ' ');
     // The source line of the first overflowing block (data-line, set in paged mode), if it has one.
     const lined = probe.querySelector('[data-line]');
     const line = lined ? Number(lined.getAttribute('data-line')) : null;
+    const chars = charCount(probe) - [...probe.querySelectorAll('[data-repeated]')].reduce((n, h) => n + charCount(h), 0);
     probe.remove();
-    return { points: Math.round(points * 10) / 10, lines: Math.ceil(points / 11), startsWith: firstText.slice(0, 80), line };
+    return { points: Math.round(points * 10) / 10, lines: Math.ceil(points / 11), startsWith: firstText.slice(0, 80), line, chars };
   }
 
-  const report = { pages: [], overflow: null };
+  const report = { pages: [], overflow: null, lost: [] };
+  // Characters that left the pages in the overflow report (not laid out anywhere).
+  let reportedChars = 0;
   let content = [...flow.childNodes].filter((n) => n.nodeType === 1);
   let pending = [];
   for (let number = 1; ; number++) {
@@ -175,21 +239,45 @@
     region.style.flex = 'none';
     for (const n of content) region.appendChild(n);
     const box = region.getBoundingClientRect();
-    const brk = findBreak(region, box);
+    // A break past the bottom that would leave the page empty (something taller than a page) is
+    // not taken; what then does not fit is reported by checkNothingLost.
+    const breakIn = (bounds) => {
+      const found = findBreak(region, bounds);
+      return found ? tableStart(found) : null;
+    };
+    let brk = breakIn({ left: box.left, right: box.right, top: box.top, bottom: box.bottom, bottomToo: true });
+    if (brk && atStart(region, brk)) brk = breakIn(box);
     content = brk ? cut(region, brk) : [];
     pending = [...region.querySelectorAll('.figure-anchor')].map((a) => floats.get(a.dataset.figure));
     report.pages.push({ number, band: pending.length, regionHeight: Math.round(box.height * 0.75 * 10) / 10 });
     const leftover = [...content];
     if (pending.length > 0 && leftover.length === 0) {
-      report.overflow = { points: 0, lines: 0, startsWith: 'Figure placed at the top of the next page: ' + pending.map((f) => f.id).join(', ') };
+      // Only figures left, for the top of the next page.
+      if (number < maxContentPages) continue;
+      if (!report.overflow) {
+        report.overflow = { points: 0, lines: 0, startsWith: 'Figure placed at the top of the next page: ' + pending.map((f) => f.id).join(', '), line: null };
+      }
+      if (allowOverflow && number < pageLimit) continue;
       break;
     }
     if (leftover.length === 0) break;
-    if (number >= maxContentPages) {
-      report.overflow = overflowReport(leftover);
+    if (number >= maxContentPages && !report.overflow) {
+      // Measured on copies when the rest goes on to further pages.
+      report.overflow = overflowReport(allowOverflow ? leftover.map((n) => n.cloneNode(true)) : leftover);
+      if (!allowOverflow) reportedChars += report.overflow.chars;
+      delete report.overflow.chars;
+    }
+    if (number >= pageLimit) {
+      if (allowOverflow) {
+        const rest = overflowReport(leftover);
+        reportedChars += rest.chars;
+        report.lost.push({ line: rest.line, text: rest.startsWith, where: `beyond the ${pageLimit} pages a draft may have` });
+      }
       break;
     }
   }
+  if (report.overflow) report.overflow.allowed = allowOverflow;
+  checkNothingLost();
   for (const a of book.querySelectorAll('.figure-anchor')) a.remove();
 
   const last = newPage('disclaimer');
@@ -197,5 +285,81 @@
   last.appendChild(disclaimer);
   last.appendChild(pageFooter(true));
   report.contentPages = book.children.length - 1;
+  if (allowOverflow && report.overflow) {
+    const o = report.overflow;
+    const by = o.lines > 0 ? `by ${o.lines} line${o.lines === 1 ? '' : 's'}` : 'with a figure';
+    for (const page of book.children) {
+      const stamp = document.createElement('div');
+      stamp.className = 'draft-stamp';
+      stamp.textContent = `DRAFT \u2014 overflows two pages ${by}`;
+      page.appendChild(stamp);
+    }
+  }
   return report;
+
+  // Every character of the flow is on a page (or in the overflow report), and every line of text
+  // and every picture lies inside its page's columns or the band above them.
+  function checkNothingLost() {
+    const areas = [...book.querySelectorAll('.page-columns, .page-band')];
+    const repeated = [...book.querySelectorAll('[data-repeated]')].reduce((n, h) => n + charCount(h), 0);
+    // Page-top figures left for a page after the last one are part of the overflow report.
+    const unplaced = [...floats.values()].filter((f) => !book.contains(f)).reduce((n, f) => n + charCount(f), 0);
+    const placed = areas.reduce((n, a) => n + charCount(a), 0) - repeated + reportedChars + unplaced;
+    if (placed !== flowChars) {
+      report.lost.push({ line: null, text: '', where: `${flowChars - placed} of the flow's ${flowChars} characters are on no page` });
+    }
+    const seen = new Set();
+    for (const page of book.children) {
+      const pageBox = page.getBoundingClientRect();
+      const bottom = pageBox.bottom - pxOf(page.querySelector('.page-columns'), 'margin-bottom');
+      for (const area of page.querySelectorAll('.page-columns, .page-band')) {
+        const box = area.classList.contains('page-band')
+          ? { left: pageBox.left + pxOf(page, 'padding-left'), right: pageBox.right - pxOf(page, 'padding-right'), top: pageBox.top, bottom }
+          : area.getBoundingClientRect();
+        const walker = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!/\S/.test(node.data)) continue;
+          const el = node.parentElement;
+          if (!el.checkVisibility()) continue;
+          range.selectNodeContents(node);
+          const where = outside([...range.getClientRects()], box);
+          if (where) lose(el, node.data, where);
+        }
+        for (const pic of area.querySelectorAll('img, .figure-art > svg')) {
+          if (!pic.checkVisibility()) continue;
+          const where = outside([...pic.getClientRects()], box, true);
+          if (where) lose(pic, `[picture] ${pic.getAttribute('alt') ?? ''}`, where);
+        }
+      }
+    }
+    function lose(el, text, where) {
+      const lined = el.closest('[data-line]');
+      const line = lined ? Number(lined.getAttribute('data-line')) : null;
+      const key = `${line}|${where}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      report.lost.push({ line, text: text.trim().replace(/\s+/g, ' ').slice(0, 60), where });
+    }
+  }
+
+  function pxOf(el, prop) {
+    return el ? parseFloat(getComputedStyle(el)[prop.replace(/-(.)/g, (_, c) => c.toUpperCase())]) || 0 : 0;
+  }
+
+  // Where a set of boxes leaves `box`, if it does (1 px of slack; a line's middle must be inside,
+  // a picture whole).
+  function outside(rects, box, whole = false) {
+    for (const r of rects) {
+      if (r.width + r.height === 0) continue;
+      if (r.left >= box.right - 1) return 'in a column past the right edge of the page\'s columns';
+      if (r.right > box.right + 1) return 'running past the right edge of the columns';
+      if (r.left < box.left - 1) return 'running past the left edge of the columns';
+      if (whole && r.bottom > box.bottom + 1) return 'below the bottom of the columns';
+      const middle = (r.top + r.bottom) / 2;
+      if (middle > box.bottom) return 'below the bottom of the columns';
+      if (middle < box.top) return 'above the top of the columns';
+    }
+    return null;
+  }
 })

@@ -9,9 +9,28 @@ import { stampPdf } from './pdf-metadata.js';
 
 const PAGINATE = fs.readFileSync(new URL('./paginate.js', import.meta.url), 'utf8');
 
+export interface Overflow {
+  points: number;
+  lines: number;
+  startsWith: string;
+  /** Source line of the first block that overflows, if known. */
+  line?: number | null;
+  /** true when the overflow was laid on further pages (allowOverflow). */
+  allowed?: boolean;
+}
+
+/** Text (or a picture) that did not land inside a page's columns, or characters on no page. */
+export interface LostContent {
+  line: number | null;
+  text: string;
+  where: string;
+}
+
 export interface PaginationReport {
   pages: { number: number; band: number; regionHeight: number }[];
-  overflow: null | { points: number; lines: number; startsWith: string };
+  overflow: null | Overflow;
+  /** Empty when every character of the flow is on a page, inside its columns. */
+  lost: LostContent[];
   contentPages: number;
 }
 
@@ -34,6 +53,11 @@ export async function sealPage(page: Page, blocked: string[]): Promise<void> {
 export interface PdfOptions {
   timeoutMs?: number;
   maxContentPages?: number;
+  /**
+   * Lay a brief that does not fit `maxContentPages` on further pages anyway, every page stamped
+   * DRAFT (`brief build --allow-overflow`); the overflow is still reported. Never for a release.
+   */
+  allowOverflow?: boolean;
   /** Extra CSS after the house style; for measuring the layout (scripts/tune), not for briefs. */
   extraCss?: string;
 }
@@ -60,8 +84,9 @@ export async function renderPdfPages(browser: Browser, doc: BriefDocument, optio
       const styled = options.extraCss ? html.replace('</head>', `<style>${options.extraCss}</style></head>`) : html;
       await page.setContent(styled, { waitUntil: 'load' });
       await page.evaluate('document.fonts.ready.then(() => true)');
-      const report = (await page.evaluate(`(${PAGINATE})(${JSON.stringify({ maxContentPages: options.maxContentPages ?? 2 })})`)) as PaginationReport;
-      if (report.overflow) return { pdf: new Uint8Array(), report, blocked };
+      const settings = { maxContentPages: options.maxContentPages ?? 2, allowOverflow: options.allowOverflow === true };
+      const report = (await page.evaluate(`(${PAGINATE})(${JSON.stringify(settings)})`)) as PaginationReport;
+      if ((report.overflow && !settings.allowOverflow) || report.lost.length > 0) return { pdf: new Uint8Array(), report, blocked };
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs });
       return { pdf: await stampPdf(pdf, doc), report, blocked };
     })();

@@ -7,6 +7,8 @@ import {
   AlignmentType,
   BorderStyle,
   ImageRun,
+  Paragraph,
+  Tab,
   Table,
   TableCell,
   TableLayoutType,
@@ -16,11 +18,13 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
-import { styledParagraph, whereOf, type DocxContext } from './context.js';
+import { styledParagraph, styledRun, whereOf, type DocxContext } from './context.js';
 import { bookmark, hasText, inlineRuns, isElement } from './inline.js';
 import { LIST_INDENT, NUMBERING_REF, PARA_GAP, STYLE } from './styles.js';
-import { PAGE, pixels, TEXT_WIDTH, twips } from './units.js';
+import { eighths, emus, PAGE, pixels, TEXT_WIDTH, twips } from './units.js';
 import { hasClass } from '../../model/hast-utils.js';
+import type { FigureModel } from '../../model/types.js';
+import { CLASS, PROP } from '../../model/vocabulary.js';
 
 export interface ParagraphSpec {
   kind: 'paragraph';
@@ -32,8 +36,11 @@ export interface ParagraphSpec {
 export type Block = ParagraphSpec | { kind: 'table'; table: Table };
 
 export interface Chunk {
-  /** flow: the two-column body; band: a figure across the page at the top of a new page. */
-  kind: 'flow' | 'band';
+  /**
+   * flow: the two-column body; band: a figure across the page at the top of a new page; span: a
+   * figure or table across both columns where it stands.
+   */
+  kind: 'flow' | 'band' | 'span';
   blocks: Block[];
 }
 
@@ -130,7 +137,7 @@ export class BodyBuilder {
   private block(node: Element, frame: Frame): void {
     const where = whereOf(this.ctx, node, `<${node.tagName}>`);
     const tag = node.tagName;
-    if (hasClass(node, 'figure-data')) return; // the figure's data table: the HTML's, not running text
+    if (hasClass(node, CLASS.figureData)) return; // the figure's data table: the HTML's, not running text
     if (tag === 'p') {
       if (hasText(node.children)) this.fromNode(node, frame.paragraphStyle, {}, () => inlineRuns(this.ctx, node.children, where), where);
     } else if (tag in HEADING) {
@@ -203,44 +210,96 @@ export class BodyBuilder {
     }
   }
 
+  /**
+   * A numbered figure or table. `column`: in its column. `page-top`: Word cannot know where a page
+   * will break, so the figure ends the two-column section with a next-page break and sits in a
+   * one-column section of its own, the columns continuing below it (sections.ts). `span`: across
+   * both columns where it is written: the columns above it end with a continuous section break
+   * (Word balances them above it), it sits in a one-column section, and two columns continue below
+   * it. What Word cannot do is float a spanning figure with its caption and Source lines to the
+   * top or bottom of the page while the columns flow around it (that takes a floating text box,
+   * which loses the styles and reading order); the PDF does that, the DOCX keeps it in place.
+   */
   private figure(node: Element, frame: Frame): void {
     const id = String(node.properties.id ?? '');
-    const model = this.ctx.figures.get(id);
-    // Word cannot know where a page will break, so a `page-top` figure ends the two-column
-    // section with a next-page break and sits in a one-column section of its own, the columns
-    // continuing below it (sections.ts). A `column` figure stays in its column.
-    const band = frame.inFlow && node.properties.dataPlace === 'page-top';
-    const width = band ? TEXT_WIDTH : frame.width;
-    if (band) this.startChunk('band');
+    const isTable = hasClass(node, CLASS.tableFigure);
+    const place = node.properties[PROP.place];
+    const wide = frame.inFlow && (place === 'page-top' || place === 'span');
+    const width = wide ? TEXT_WIDTH : frame.width;
+    if (wide) this.startChunk(place === 'page-top' ? 'band' : 'span');
+    const what = isTable ? `<figure class="${CLASS.tableFigure}" id="${id}">` : `<figure id="${id}">`;
+    const notes: ParagraphSpec[] = [];
+    let source: ParagraphSpec | undefined;
     for (const child of node.children) {
       if (child.type !== 'element') continue;
-      const where = whereOf(this.ctx, child, `<figure id="${id}"> <${child.tagName}>`);
+      const where = whereOf(this.ctx, child, `${what} <${child.tagName}>`);
+      const runs = () => inlineRuns(this.ctx, child.children, where);
       if (child.tagName === 'figcaption') {
-        this.fromNode(child, STYLE.figureCaption, {}, () => inlineRuns(this.ctx, child.children, where), where, 'other', (c) => bookmark(this.ctx, id, c));
-      } else if (hasClass(child, 'figure-art')) {
+        this.fromNode(child, isTable ? STYLE.tableCaption : STYLE.figureCaption, {}, runs, where, 'other', (c) => bookmark(this.ctx, id, c));
+      } else if (hasClass(child, CLASS.subtitle)) {
+        this.fromNode(child, STYLE.figureSubtitle, {}, runs, where);
+      } else if (hasClass(child, CLASS.art)) {
+        const model = this.ctx.figures.get(id);
         if (!model) throw new Error(`DOCX: figure "${id}" at ${where} has no figure in the document model`);
-        this.paragraph(STYLE.figure, { children: [this.image(model.id, model.alt, model.number, width)] }, where);
-      } else if (hasClass(child, 'figure-source')) {
-        this.fromNode(child, STYLE.sourceNote, {}, () => inlineRuns(this.ctx, child.children, where), where);
-      } else if (!hasClass(child, 'figure-data')) {
+        this.paragraph(STYLE.figure, { children: [this.image(model, width)] }, where);
+      } else if (child.tagName === 'table') {
+        this.table(this.tableOf(child, width));
+        // The Source line sits close under the table's bottom rule (IF12255), not a blank line down.
+        this.previous = 'other';
+      } else if (hasClass(child, CLASS.source) || hasClass(child, CLASS.notes)) {
+        // Notes follow the Source line closely (IF13205: 12 pt baseline to baseline), not a blank line down.
+        if (hasClass(child, CLASS.notes) && source) source.options = { ...source.options, spacing: { ...source.options.spacing, after: twips(NOTES_GAP) } };
+        const spec = this.fromNode(child, STYLE.sourceNote, {}, runs, where);
+        source = hasClass(child, CLASS.source) ? spec : undefined;
+      } else if (hasClass(child, CLASS.tableNotes)) {
+        for (const note of child.children) {
+          if (!isElement(note, 'p') || !hasText(note.children)) continue;
+          const noteWhere = whereOf(this.ctx, note, `${what} <p class="${CLASS.tableNote}">`);
+          notes.push(this.fromNode(note, STYLE.tableNote, {}, () => this.noteRuns(note, noteWhere), noteWhere));
+        }
+      } else if (!hasClass(child, CLASS.figureData)) {
         this.block(child, { ...frame, inFlow: false, width });
       }
     }
-    if (band) this.startChunk('flow');
+    // The last note ends the table with a paragraph's space; so does a picture with no Source or
+    // Notes line under it (IF13200: its note is in the bitmap).
+    const lastNote = notes[notes.length - 1];
+    if (lastNote) lastNote.options = { ...lastNote.options, spacing: { ...lastNote.options.spacing, after: twips(PARA_GAP) } };
+    const last = this.chunk.blocks[this.chunk.blocks.length - 1];
+    if (last?.kind === 'paragraph' && last.style === STYLE.figure) last.options = { ...last.options, spacing: { ...last.options.spacing, after: twips(PARA_GAP) } };
+    if (wide) this.startChunk('flow');
   }
 
-  /** The figure's SVG, with its PNG for readers without SVG, at its printed size (or the column's). */
-  private image(id: string, alt: string, number: number, width: number): ImageRun {
-    const img = this.ctx.images.get(id);
-    if (!img) throw new Error(`DOCX: no image was made for figure "${id}"`);
-    const scale = Math.min(1, width / img.widthPt);
-    return new ImageRun({
-      type: 'svg',
-      data: Buffer.from(img.svg, 'utf8'),
-      fallback: { type: 'png', data: img.png },
+  /** A table note: its label, a tab to the hanging indent, then its text. */
+  private noteRuns(note: Element, where: string): ParagraphChild[] {
+    const at = note.children.findIndex((c) => c.type !== 'text' || c.value.trim() !== '');
+    const first = note.children[at];
+    if (!first || !isElement(first) || !hasClass(first, CLASS.noteLabel)) return inlineRuns(this.ctx, note.children, where);
+    const rest = note.children.slice(at + 1);
+    return [...inlineRuns(this.ctx, first.children, where), styledRun(this.ctx, { children: [new Tab()] }, where), ...inlineRuns(this.ctx, rest, where)];
+  }
+
+  /**
+   * The figure's graphic at its printed size, scaled down to the width it is set in. A data
+   * figure: its SVG with a PNG for readers without SVG. A picture: PNG or JPEG as it is, SVG with
+   * a PNG fallback, framed by a thin (0.5 pt) black line as the originals frame them.
+   */
+  private image(figure: FigureModel, width: number): ImageRun {
+    const img = this.ctx.images.get(figure.id);
+    if (!img) throw new Error(`DOCX: no image was made for figure "${figure.id}"`);
+    const scale = Math.min(1, width / img.widthPt, MAX_FIGURE_HEIGHT / img.heightPt);
+    const common = {
       transformation: { width: pixels(img.widthPt * scale), height: pixels(img.heightPt * scale) },
-      altText: { id: String(this.ctx.nextDrawingId++), name: `Figure ${number}`, title: `Figure ${number}`, description: alt },
-    });
+      altText: { id: String(this.ctx.nextDrawingId++), name: `Figure ${figure.number}`, title: `Figure ${figure.number}`, description: figure.alt },
+    };
+    if (figure.kind === 'data') {
+      if (img.format !== 'svg') throw new Error(`DOCX: figure "${figure.id}" is drawn from data but its image is not SVG`);
+      return new ImageRun({ type: 'svg', data: Buffer.from(img.svg, 'utf8'), fallback: { type: 'png', data: img.png }, ...common });
+    }
+    const frame = { outline: { type: 'solidFill', solidFillType: 'rgb', value: '000000', width: emus(FRAME_WIDTH) } } as const;
+    if (img.format === 'svg') return new ImageRun({ type: 'svg', data: Buffer.from(img.svg, 'utf8'), fallback: { type: 'png', data: img.png }, ...common, ...frame });
+    if (img.format === 'jpeg') return new ImageRun({ type: 'jpg', data: img.jpeg, ...common, ...frame });
+    return new ImageRun({ type: 'png', data: img.png, ...common, ...frame });
   }
 
   private preformatted(node: Element, where: string): ParagraphChild[] {
@@ -248,58 +307,154 @@ export class BodyBuilder {
     return text.split('\n').flatMap((line, i) => inlineRuns(this.ctx, [...(i > 0 ? [{ type: 'element', tagName: 'br', properties: {}, children: [] } as Element] : []), { type: 'text', value: line.replace(/ /g, '\u00a0') }], where));
   }
 
-  /** A GFM table: thin rules at the top, under the header row and at the bottom (house style). */
+  /**
+   * A GFM table as a Word table in the house style (IF12255): thin black rules at the top, under
+   * the header row and at the bottom only; the header row bold and centred, repeated on every page;
+   * rows never split; cells aligned as the delimiter row says; columns as wide as their content
+   * needs, in proportion. In a tracked-changes document, a cell's edits are inside the cell, and
+   * rows that came or went are inserted or deleted rows.
+   */
   private tableOf(node: Element, width: number): Table {
-    const rows: { cells: Element[]; header: boolean }[] = [];
+    const rows: { cells: Element[]; header: boolean; tr: Element }[] = [];
     const walk = (el: Element, header: boolean) => {
       for (const child of el.children) {
         if (!isElement(child)) continue;
         if (child.tagName === 'tr') {
           const cells = child.children.filter((c): c is Element => isElement(c, 'td', 'th'));
-          rows.push({ cells, header: header || (cells.length > 0 && cells.every((c) => c.tagName === 'th')) });
+          rows.push({ cells, header: header || (cells.length > 0 && cells.every((c) => c.tagName === 'th')), tr: child });
         } else if (['thead', 'tbody', 'tfoot'].includes(child.tagName)) walk(child, child.tagName === 'thead');
       }
     };
     walk(node, false);
     const columns = Math.max(1, ...rows.map((r) => r.cells.length));
-    const columnWidth = twips(width / columns);
-    const rule = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+    const widths = columnWidths(rows.map((r) => r.cells.map((c) => textOf(c))), columns, twips(width));
+    const rule = { style: BorderStyle.SINGLE, size: eighths(RULE_WIDTH), color: '000000' };
     const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
-    const lastHeader = rows.map((r) => r.header).lastIndexOf(true);
-    return new Table({
-      width: { size: columnWidth * columns, type: WidthType.DXA },
-      columnWidths: Array.from({ length: columns }, () => columnWidth),
-      layout: TableLayoutType.FIXED,
-      borders: { top: rule, bottom: rule, left: none, right: none, insideHorizontal: none, insideVertical: none },
-      rows: rows.map(
-        (row, r) =>
+    // The header rows: the first rows, as far as they are header rows (only those repeat).
+    let headerRows = 0;
+    while (headerRows < rows.length && rows[headerRows]!.header) headerRows++;
+    const revision = this.ctx.revision;
+    const cellOf = (c: number, children: Paragraph[], borders: boolean) =>
+      new TableCell({
+        width: { size: widths[c]!, type: WidthType.DXA },
+        margins: { top: 0, bottom: 0, left: twips(CELL_PADDING), right: twips(CELL_PADDING) },
+        ...(borders ? { borders: { bottom: rule } } : {}),
+        children,
+      });
+    const trs: TableRow[] = [];
+    rows.forEach((row, r) => {
+      const header = r < headerRows;
+      const style = header || row.cells.some((c) => c.tagName === 'th') ? STYLE.tableHeading : STYLE.tableText;
+      // Rows the earlier version had here and this one does not: deleted rows.
+      for (const deleted of revision?.deletedRowsBefore(row.tr) ?? []) {
+        trs.push(
           new TableRow({
-            tableHeader: row.header,
             cantSplit: true,
+            deletion: deleted.mark,
             children: Array.from({ length: columns }, (_, c) => {
-              const cell = row.cells[c];
-              const where = whereOf(this.ctx, cell ?? node, `<${cell?.tagName ?? 'td'}>`);
-              const align = cell?.properties.align;
-              return new TableCell({
-                width: { size: columnWidth, type: WidthType.DXA },
-                margins: { top: 0, bottom: 0, left: twips(3), right: twips(3) },
-                ...(r === lastHeader ? { borders: { bottom: rule } } : {}),
-                children: [
-                  styledParagraph(
-                    this.ctx,
-                    row.header || cell?.tagName === 'th' ? STYLE.tableHeading : STYLE.tableText,
-                    {
-                      children: cell ? inlineRuns(this.ctx, cell.children, where) : [],
-                      ...(align === 'center' ? { alignment: AlignmentType.CENTER } : align === 'right' ? { alignment: AlignmentType.RIGHT } : {}),
-                    },
-                    where,
-                  ),
-                ],
-              });
+              const cell = deleted.cells[c];
+              return cellOf(c, [styledParagraph(this.ctx, cell?.style ?? STYLE.tableText, cell ? { children: cell.children, run: cell.run } : {}, 'deleted table row')], false);
             }),
           }),
-      ),
+        );
+      }
+      const inserted = revision?.insertedRow(row.tr);
+      trs.push(
+        new TableRow({
+          tableHeader: header,
+          cantSplit: true,
+          ...(inserted ? { insertion: inserted } : {}),
+          children: Array.from({ length: columns }, (_, c) => {
+            const cell = row.cells[c];
+            const where = whereOf(this.ctx, cell ?? node, `<${cell?.tagName ?? 'td'}>`);
+            const align = cell?.properties.align;
+            const alignment = align === 'center' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : align === 'left' ? AlignmentType.LEFT : undefined;
+            const paragraphs: Paragraph[] = [];
+            // A cell's text deleted without its row (a column that went): struck through in the cell.
+            for (const d of cell ? (revision?.deletedBefore(cell) ?? []) : []) paragraphs.push(styledParagraph(this.ctx, style, { children: d.children, run: d.run }, `${where} (deleted before it)`));
+            const revised = cell ? revision?.block(cell) : undefined;
+            paragraphs.push(
+              styledParagraph(
+                this.ctx,
+                style,
+                {
+                  children: revised?.children ?? (cell ? inlineRuns(this.ctx, cell.children, where) : []),
+                  ...(revised?.run ? { run: revised.run } : {}),
+                  // The header is centred by its style; body cells follow the delimiter row.
+                  ...(alignment !== undefined && !header ? { alignment } : {}),
+                },
+                where,
+              ),
+            );
+            return cellOf(c, paragraphs, r === headerRows - 1);
+          }),
+        }),
+      );
     });
+    for (const deleted of revision?.deletedRowsAfter(node) ?? []) {
+      trs.push(
+        new TableRow({
+          cantSplit: true,
+          deletion: deleted.mark,
+          children: Array.from({ length: columns }, (_, c) => {
+            const cell = deleted.cells[c];
+            return cellOf(c, [styledParagraph(this.ctx, cell?.style ?? STYLE.tableText, cell ? { children: cell.children, run: cell.run } : {}, 'deleted table row')], false);
+          }),
+        }),
+      );
+    }
+    return new Table({
+      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      alignment: AlignmentType.CENTER,
+      borders: { top: rule, bottom: rule, left: none, right: none, insideHorizontal: none, insideVertical: none },
+      rows: trs,
+    });
+  }
+}
+
+/** 0.5 pt rules and frames (house style). */
+const RULE_WIDTH = 0.5;
+const FRAME_WIDTH = 0.5;
+/** Cell padding left and right, in points. */
+const CELL_PADDING = 3;
+/** Between a figure's Source line and its Notes line. */
+const NOTES_GAP = 2;
+/** No picture taller than the page's text block less room for its caption and Source line. */
+const MAX_FIGURE_HEIGHT = PAGE.height - PAGE.top - PAGE.bottom - 100;
+
+/**
+ * Column widths in twips, summing to `total`: each column in proportion to the square root of its
+ * cells' average text length (long prose columns get more room, without starving short number
+ * columns; IF12255's original comes out within a few points), and never narrower than its longest
+ * word needs.
+ */
+export function columnWidths(rows: string[][], columns: number, total: number): number[] {
+  const CHAR = twips(4.4); // an average Gill Sans 8.5 pt character, with a margin
+  const padding = twips(2 * CELL_PADDING);
+  const weight: number[] = [];
+  const least: number[] = [];
+  for (let c = 0; c < columns; c++) {
+    const texts = rows.map((r) => (r[c] ?? '').replace(/\s+/g, ' ').trim());
+    const average = texts.reduce((n, t) => n + t.length, 0) / Math.max(1, texts.length);
+    weight.push(Math.sqrt(Math.max(1, average)));
+    least.push(Math.max(...texts.flatMap((t) => t.split(' ').map((w) => w.length)), 1) * CHAR + padding);
+  }
+  // Columns whose share is below their least width get it; the rest share what is left.
+  const fixed = new Map<number, number>();
+  for (;;) {
+    const free = total - [...fixed.values()].reduce((a, b) => a + b, 0);
+    const open = weight.map((w, c) => (fixed.has(c) ? 0 : w));
+    const sum = open.reduce((a, b) => a + b, 0);
+    const short = open.findIndex((w, c) => !fixed.has(c) && (free * w) / sum < least[c]!);
+    if (short < 0 || fixed.size === columns - 1) {
+      const widths = weight.map((w, c) => fixed.get(c) ?? Math.floor((free * open[c]!) / sum));
+      // Rounding: the last column takes what is left, so the table is exactly `total` wide.
+      widths[columns - 1]! += total - widths.reduce((a, b) => a + b, 0);
+      return widths;
+    }
+    fixed.set(short, Math.min(least[short]!, Math.floor(total / columns)));
   }
 }
 

@@ -20,10 +20,35 @@ export interface StyleUse {
  * earlier version had there and this one deleted. Without it, the document is plain.
  */
 export interface Revision {
-  block(node: Element): { children: ParagraphChild[]; run?: IParagraphRunOptions } | undefined;
+  block(node: Element): RevisedBlock | undefined;
   deletedBefore(node: Element): DeletedParagraph[];
   /** Deleted blocks after the last block of the body. */
   deletedAtEnd(): DeletedParagraph[];
+  /** A front matter line of the title band (the date line, the title) that changed. */
+  metadata(label: 'Title' | 'Date'): RevisedBlock | undefined;
+  /** Table rows the earlier version had before this <tr> (deleted rows, inside the table). */
+  deletedRowsBefore(row: Element): DeletedRow[];
+  /** Table rows the earlier version had after the last row of this <table>. */
+  deletedRowsAfter(table: Element): DeletedRow[];
+  /** The insertion mark of a row that is new in this version, if it is. */
+  insertedRow(row: Element): ChangeMark | undefined;
+}
+
+export interface ChangeMark {
+  id: number;
+  author: string;
+  date: string;
+}
+
+export interface RevisedBlock {
+  children: ParagraphChild[];
+  run?: IParagraphRunOptions;
+}
+
+export interface DeletedRow {
+  mark: ChangeMark;
+  /** The row's cells by column; a column without a cell is left empty. */
+  cells: (DeletedParagraph | undefined)[];
 }
 
 export interface DeletedParagraph {

@@ -74,8 +74,13 @@ export function mastheadImage(ctx: DocxContext, m: Masthead): ImageRun {
 /** Date line ("Updated …" for an updated version) and title, across the page. */
 export function titleBand(ctx: DocxContext, doc: BriefDocument, add: Add): void {
   const date = `${doc.meta.status === 'updated' ? 'Updated ' : ''}${doc.displayDate}`;
-  add(STYLE.date, { children: inlineRuns(ctx, [{ type: 'text', value: date }], 'date') }, `${ctx.source} (front matter: date)`);
-  add(STYLE.title, { children: inlineRuns(ctx, [{ type: 'text', value: doc.meta.title }], 'title') }, `${ctx.source} (front matter: title)`);
+  // In a tracked-changes document, a changed date or title carries its edits.
+  const line = (label: 'Date' | 'Title', text: string) => {
+    const revised = ctx.revision?.metadata(label);
+    return { children: revised?.children ?? inlineRuns(ctx, [{ type: 'text', value: text }], label.toLowerCase()), ...(revised?.run ? { run: revised.run } : {}) };
+  };
+  add(STYLE.date, line('Date', date), `${ctx.source} (front matter: date)`);
+  add(STYLE.title, line('Title', doc.meta.title), `${ctx.source} (front matter: title)`);
 }
 
 /** "**Name**, Title" per author under a rule, then the product code, closing the last column. */

@@ -3,6 +3,8 @@
 //   2. the body in two columns (continuous break), until a page-top figure;
 //   3. each page-top figure: a next-page break, one column across the page; then the columns
 //      continue below it (continuous break);
+//   3a. each span figure or table: a continuous break (Word balances the columns above it), one
+//      column across the page, then the columns continue below it (continuous break);
 //   4. the disclaimer, one column, on its own last page (next-page break), with its own footer.
 // Sections without headers or footers of their own take the previous section's, as Word's "Link
 // to Previous" does, so the running header is written once and edited once.
@@ -61,14 +63,15 @@ export function briefSections(ctx: DocxContext, doc: BriefDocument, mast: Masthe
   ];
   content.chunks.forEach((chunk, i) => {
     const band = chunk.kind === 'band';
+    const across = band || chunk.kind === 'span';
     sections.push({
       properties: {
         page: page(),
         type: band ? SectionType.NEXT_PAGE : SectionType.CONTINUOUS,
-        column: band ? oneColumn : twoColumns,
+        column: across ? oneColumn : twoColumns,
         // The columns that start on page 1 keep its masthead (Word may take page 1's header from
         // either section on it); later sections do not have a first page of their own.
-        ...(i === 0 && !band ? { titlePage: true } : {}),
+        ...(i === 0 && !across ? { titlePage: true } : {}),
       },
       children: chunk.children,
     });

@@ -48,7 +48,10 @@ export const STYLE = {
   listNumber: 'ListNumber',
   listContinue: 'ListContinue',
   figureCaption: 'FigureCaption',
+  figureSubtitle: 'FigureSubtitle',
   figure: 'Figure',
+  tableCaption: 'TableCaption',
+  tableNote: 'TableNote',
   sourceNote: 'SourceNote',
   tableText: 'TableText',
   tableHeading: 'TableHeading',
@@ -71,6 +74,10 @@ export const NUMBERING_REF = { bullet: 'in-focus-bullet', number: 'in-focus-numb
 
 /** Bullet text hangs 13.7 pt in (house style: the fit of the original's bullet lines). */
 export const LIST_INDENT = 13.7;
+/** Block quotes: indented 18 pt on both sides (house style, IF11755 and IF13205). */
+export const QUOTE_INDENT = 18;
+/** Table notes: the label at 18 pt, the text hanging at 36 pt (IF12255). */
+export const NOTE_INDENT = 18;
 /** Between bullet items ("some 6 pt"), against 11 pt between paragraphs. */
 export const ITEM_GAP = 6;
 export const PARA_GAP = 11;
@@ -213,6 +220,33 @@ export const paragraphStyles: IParagraphStyleOptions[] = [
     paragraph: { keepNext: true, keepLines: true, spacing: { before: 0, after: twips(4), ...exact(11) } },
   },
   {
+    // The plain line between a figure's caption and its picture (IF12255, IF13205).
+    id: STYLE.figureSubtitle,
+    name: 'Figure Subtitle',
+    basedOn: STYLE.normal,
+    next: STYLE.figure,
+    run: { font: FONT.sans, size: halfPoints(9.5) },
+    paragraph: { keepNext: true, keepLines: true, spacing: { before: 0, after: twips(4), ...exact(11) } },
+  },
+  {
+    // "Table N. …" above a table: Gill Sans bold, centred over the table (IF12255).
+    id: STYLE.tableCaption,
+    name: 'Table Caption',
+    basedOn: STYLE.normal,
+    next: STYLE.tableHeading,
+    quickFormat: true,
+    run: { font: FONT.sans, size: halfPoints(9.5), bold: true },
+    paragraph: { alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, spacing: { before: 0, after: twips(3), ...exact(11) } },
+  },
+  {
+    // A table's note: its label ("a.") at 18 pt, the text hanging at 36 pt after a tab.
+    id: STYLE.tableNote,
+    name: 'Table Note',
+    basedOn: STYLE.normal,
+    run: { font: FONT.sans, size: halfPoints(8.5) },
+    paragraph: { indent: { left: twips(2 * NOTE_INDENT), hanging: twips(NOTE_INDENT) }, spacing: { before: 0, after: 0, ...exact(10.5) } },
+  },
+  {
     // The picture's own paragraph: automatic line height, or the exact 11 pt would crop it.
     id: STYLE.figure,
     name: 'Figure',
@@ -230,23 +264,27 @@ export const paragraphStyles: IParagraphStyleOptions[] = [
     paragraph: { spacing: { before: 0, after: twips(PARA_GAP), ...exact(10) } },
   },
   {
+    // Table cells: Gill Sans 8.5 pt on 10.5 pt (IF12255).
     id: STYLE.tableText,
     name: 'Table Text',
     basedOn: STYLE.normal,
-    run: { font: FONT.sans, size: halfPoints(9) },
+    run: { font: FONT.sans, size: halfPoints(8.5) },
     paragraph: { spacing: { before: twips(1), after: twips(1), ...exact(10.5) } },
   },
   {
+    // The header row: bold and centred.
     id: STYLE.tableHeading,
     name: 'Table Heading',
     basedOn: STYLE.tableText,
-    run: { font: FONT.sans, size: halfPoints(9), bold: true },
+    run: { font: FONT.sans, size: halfPoints(8.5), bold: true },
+    paragraph: { alignment: AlignmentType.CENTER },
   },
   {
+    // Indented 18 pt on both sides and justified, on a slightly looser pitch (house style).
     id: STYLE.blockQuote,
     name: 'Quote',
     basedOn: STYLE.normal,
-    paragraph: { indent: { left: twips(LIST_INDENT * 2), right: twips(LIST_INDENT * 2) } },
+    paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { left: twips(QUOTE_INDENT), right: twips(QUOTE_INDENT) }, spacing: { before: 0, after: twips(6), ...exact(11.5) } },
   },
   {
     // Author lines under a rule across the column. Consecutive paragraphs with the same border
@@ -316,7 +354,9 @@ export const paragraphStyles: IParagraphStyleOptions[] = [
 ];
 
 export const characterStyles: ICharacterStyleOptions[] = [
-  { id: STYLE.hyperlink, name: 'Hyperlink', run: { color: COLOR.blue, underline: {} } },
+  // The originals print links as plain text (no colour, no underline: IF11755, IF12255); they are
+  // live all the same. Defined, so that Word's own blue underlined Hyperlink style does not apply.
+  { id: STYLE.hyperlink, name: 'Hyperlink', run: {} },
   // docx's (empty) footnote and endnote parts refer to these two.
   { id: STYLE.footnoteReference, name: 'Footnote Reference', run: { superScript: true } },
   { id: STYLE.endnoteReference, name: 'Endnote Reference', run: { superScript: true } },

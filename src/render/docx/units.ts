@@ -5,6 +5,8 @@ export const twips = (pt: number): number => Math.round(pt * 20);
 export const halfPoints = (pt: number): number => Math.round(pt * 2);
 export const eighths = (pt: number): number => Math.round(pt * 8);
 export const pixels = (pt: number): number => (pt * 96) / 72;
+/** English Metric Units (drawing line widths): 12,700 to the point. */
+export const emus = (pt: number): number => Math.round(pt * 12700);
 
 /** The In Focus page (house style): Letter, 0.8 in sides, two 3.35 in columns 0.2 in apart. */
 export const PAGE = {

@@ -1,7 +1,7 @@
 // Compare two versions block by block, then word by word inside blocks that changed: the
 // structure-aware diff both redlines (HTML and tracked-changes DOCX) are drawn from.
 import { diffArrays, diffWordsWithSpace } from 'diff';
-import type { Block } from './blocks.js';
+import { HREF_CLOSE, HREF_OPEN, SUP_CLOSE, SUP_OPEN, type Block } from './blocks.js';
 
 export type Piece = { op: 'same' | 'ins' | 'del'; text: string };
 
@@ -11,7 +11,67 @@ export type BlockChange =
   | { op: 'del'; block: Block }
   | { op: 'changed'; before: Block; block: Block; pieces: Piece[] };
 
-const key = (b: Block) => `${b.kind}\u0000${b.label}\u0000${b.text}`;
+const slot = (b: Block) => b.slot ?? b.label;
+const key = (b: Block) => `${b.kind}\u0000${slot(b)}\u0000${b.text}`;
+
+/**
+ * Words for the word diff: spaces, words and punctuation marks, as jsdiff splits them; but a
+ * superscript is one token of its own ("119", "^th^"), and a word with its link target one token,
+ * so that "119th" → "119^th^", "^a^" → "^b^" or a new link target show as a visible change rather
+ * than as invisible marks.
+ */
+const HREF_WORD = `[^\\s${HREF_OPEN}${SUP_OPEN}]*${HREF_OPEN}[^${HREF_CLOSE}]*${HREF_CLOSE}`;
+const SUP = `${SUP_OPEN}[^${SUP_CLOSE}]*${SUP_CLOSE}`;
+function tokens(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(new RegExp(`(\\s+|${HREF_WORD}|${SUP})`, 'u'))) {
+    if (!part) continue;
+    if (/^\s+$/.test(part) || part.includes(HREF_OPEN) || part.startsWith(SUP_OPEN)) out.push(part);
+    else out.push(...part.split(/([^\p{L}\p{N}_])/u).filter(Boolean));
+  }
+  return out;
+}
+
+/** Characters that make one word with their neighbours for the redline ("$460", "FY2026"). */
+const WORDISH = /[\p{L}\p{N}$%£€]/u;
+const WORDISH_END = /[\p{L}\p{N}$%£€]+$/u;
+const WORDISH_START = /^[\p{L}\p{N}$%£€]+/u;
+
+/**
+ * An edit inside a word marks the whole word, as Word's compare does ("<del>$460</del><ins>$470</ins>",
+ * not "$<del>460</del><ins>470</ins>"); punctuation added or removed at a word's end stays an edit
+ * of its own ("continue<ins>, slowly,</ins>").
+ */
+function wholeWords(pieces: Piece[]): Piece[] {
+  const out: Piece[] = pieces.map((p) => ({ ...p }));
+  for (let i = 0; i < out.length; i++) {
+    if (out[i]!.op === 'same') continue;
+    let j = i;
+    while (j + 1 < out.length && out[j + 1]!.op !== 'same') j++;
+    const group = out.slice(i, j + 1);
+    const before = out[i - 1];
+    const after = out[j + 1];
+    const first = (s: string) => s.charAt(0);
+    const last = (s: string) => s.charAt(s.length - 1);
+    // Pull the word the edit starts in (or ends in) into both sides of the edit.
+    const head = before?.op === 'same' && group.some((p) => WORDISH.test(first(p.text))) ? (WORDISH_END.exec(before.text)?.[0] ?? '') : '';
+    const tail = after?.op === 'same' && group.some((p) => WORDISH.test(last(p.text))) ? (WORDISH_START.exec(after.text)?.[0] ?? '') : '';
+    if (head || tail) {
+      if (head) before!.text = before!.text.slice(0, -head.length);
+      if (tail) after!.text = after!.text.slice(tail.length);
+      let del = group.find((p) => p.op === 'del');
+      let ins = group.find((p) => p.op === 'ins');
+      const replaced: Piece[] = [];
+      del = { op: 'del', text: head + (del?.text ?? '') + tail };
+      ins = { op: 'ins', text: head + (ins?.text ?? '') + tail };
+      replaced.push(del, ins);
+      out.splice(i, j - i + 1, ...replaced);
+      j = i + replaced.length - 1;
+    }
+    i = j;
+  }
+  return out.filter((p) => p.text !== '');
+}
 
 /** Share of words two texts have in common, 0–1; blocks that share little are replaced, not edited. */
 function likeness(a: string, b: string): number {
@@ -27,7 +87,7 @@ function likeness(a: string, b: string): number {
  * "continue<ins>,</ins> <ins>slowly,</ins>").
  */
 export function wordPieces(a: string, b: string): Piece[] {
-  const raw: Piece[] = diffWordsWithSpace(a, b).map((p) => ({ op: p.added ? 'ins' : p.removed ? 'del' : 'same', text: p.value }));
+  const raw: Piece[] = diffArrays(tokens(a), tokens(b)).map((p) => ({ op: p.added ? 'ins' : p.removed ? 'del' : 'same', text: p.value.join('') }));
   const out: Piece[] = [];
   let i = 0;
   while (i < raw.length) {
@@ -52,7 +112,7 @@ export function wordPieces(a: string, b: string): Piece[] {
     if (ins) out.push({ op: 'ins', text: ins });
     i = j;
   }
-  return out;
+  return wholeWords(out);
 }
 
 export function compareBlocks(before: Block[], after: Block[]): BlockChange[] {
@@ -78,7 +138,9 @@ export function compareBlocks(before: Block[], after: Block[]): BlockChange[] {
     j += added.length;
     let d = 0;
     for (const b of added) {
-      const match = removed.findIndex((a, idx) => idx >= d && a.kind === b.kind && a.label === b.label && likeness(a.text, b.text) >= 0.4);
+      // A table cell or a metadata line is the same slot whatever its text became; other blocks
+      // that share little are replaced, not edited.
+      const match = removed.findIndex((a, idx) => idx >= d && a.kind === b.kind && slot(a) === slot(b) && (b.kind === 'cell' || b.kind === 'metadata' || likeness(a.text, b.text) >= 0.4));
       if (match >= 0) {
         for (; d < match; d++) out.push({ op: 'del', block: removed[d]! });
         out.push({ op: 'changed', before: removed[match]!, block: b, pieces: wordPieces(removed[match]!.text, b.text) });

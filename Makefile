@@ -1,6 +1,8 @@
 # The brief pipeline's front door. `make` lists the targets; each installs what it needs first.
 PRODUCT ?=
 BRIEF := node bin/brief.js
+# ALLOW_OVERFLOW=1: a draft that does not fit two pages still gets a PDF, every page marked DRAFT.
+BUILD_FLAGS := $(if $(ALLOW_OVERFLOW),--allow-overflow)
 SETUP := node_modules/.setup-stamp
 
 .DEFAULT_GOAL := help
@@ -17,7 +19,7 @@ help:
 	@echo "make diff PRODUCT=IF11415 [FROM=1 TO=2]   redline and tracked changes between two versions"
 	@echo "make dist      the distribution site in output/site/"
 	@echo "make clean     remove output/"
-	@echo "PRODUCT=IF11415 limits a build to one brief."
+	@echo "PRODUCT=IF11415 limits a build to one brief; ALLOW_OVERFLOW=1 writes a DRAFT PDF of a brief that overflows."
 
 $(SETUP): package.json package-lock.json scripts/setup.sh
 	@scripts/setup.sh
@@ -28,13 +30,13 @@ html: $(SETUP)
 	$(BRIEF) build $(PRODUCT) --format html
 
 pdf: $(SETUP)
-	$(BRIEF) build $(PRODUCT) --format pdf
+	$(BRIEF) build $(PRODUCT) --format pdf $(BUILD_FLAGS)
 
 docx: $(SETUP)
 	$(BRIEF) build $(PRODUCT) --format docx
 
 all: $(SETUP)
-	$(BRIEF) build $(PRODUCT) --format html,pdf,docx
+	$(BRIEF) build $(PRODUCT) --format html,pdf,docx $(BUILD_FLAGS)
 
 check: $(SETUP)
 	$(BRIEF) check $(PRODUCT)

@@ -101,6 +101,11 @@ describe('releases', () => {
     expect(again.stdout).toMatch(/^up to date IF10005 1$/m);
     expect(again.stdout).toMatch(/^up to date IF10005 2$/m);
     expect(again.stdout).not.toMatch(/wrote/);
+    // --allow-overflow is a draft's working view: published versions are not rebuilt for it.
+    const overflowOk = cli('build', '--format', 'pdf', '--allow-overflow');
+    expect(overflowOk.status, overflowOk.stderr).toBe(0);
+    expect(overflowOk.stdout).toMatch(/^up to date IF10005 1$/m);
+    expect(overflowOk.stdout).toMatch(/^up to date IF10005 2$/m);
     // A preview of version 3: only it is built, because it is new.
     fs.writeFileSync(draft(), fs.readFileSync(draft(), 'utf8').replace('version: 2', 'version: 3').replace('slowly', 'very slowly'));
     try {

@@ -41,19 +41,19 @@ export interface Written {
 }
 
 export interface RenderOptions {
-  /** See BuildOptions.allowOverflow. */
-  allowOverflow?: boolean;
+  /** The drafts that may overflow (BuildOptions.allowOverflow); a published version never may. */
+  allowOverflow?: ReadonlySet<BriefDocument>;
   warn?: (line: string) => void;
 }
 
 export async function renderAll(docs: BriefDocument[], formats: Format[], outDir: string, cwd = process.cwd(), options: RenderOptions = {}): Promise<Map<string, string | Uint8Array>> {
   const files = new Map<string, string | Uint8Array>();
   const problems: VFileMessage[] = [];
-  const allowOverflow = options.allowOverflow === true;
   if (formats.includes('html')) for (const doc of docs) files.set(outputPath(outDir, doc, 'html'), renderHtml(doc));
   if (formats.includes('pdf')) {
     await withBrowser(async (browser) => {
       for (const doc of docs) {
+        const allowOverflow = options.allowOverflow?.has(doc) === true;
         const { pdf, report } = await renderPdfPages(browser, doc, { allowOverflow });
         const lost = report.lost.map((l) => lostMessage(doc, l, cwd));
         problems.push(...lost);
@@ -103,13 +103,17 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   const tool = toolchainInputs();
   // Per format, the targets whose file is missing or stale, and why.
   const inputsOf = new Map<string, Inputs>();
+  const mayOverflow = new Set<BriefDocument>();
   const due = new Map<Format, BriefDocument[]>();
   for (const target of plans.flatMap((p) => p.targets)) {
     const label = `${target.doc.product} ${target.doc.meta.version}${target.published ? '' : ' (draft)'}`;
     const reasons: string[] = [];
     for (const format of options.formats) {
-      // A PDF built with --allow-overflow differs from one built without: the record keeps which.
-      const inputs: Inputs = { sources: target.sources, ...tool, ...(format === 'pdf' && options.allowOverflow ? { options: '--allow-overflow' } : {}) };
+      // A draft's PDF built with --allow-overflow differs from one built without: the record keeps
+      // which. Published versions fit their pages by definition and are never built with it.
+      const overflowOk = format === 'pdf' && options.allowOverflow === true && !target.published;
+      if (overflowOk) mayOverflow.add(target.doc);
+      const inputs: Inputs = { sources: target.sources, ...tool, ...(overflowOk ? { options: '--allow-overflow' } : {}) };
       const file = outputPath(options.outDir, target.doc, format);
       inputsOf.set(file, inputs);
       const why = staleReason(file, inputs);
@@ -124,7 +128,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   for (const format of options.formats) {
     const docs = due.get(format) ?? [];
     if (docs.length === 0) continue;
-    const rendered = await renderAll(docs, [format], options.outDir, cwd, { allowOverflow: options.allowOverflow === true, warn: options.warn ?? log });
+    const rendered = await renderAll(docs, [format], options.outDir, cwd, { allowOverflow: mayOverflow, warn: options.warn ?? log });
     for (const doc of docs) {
       const file = outputPath(options.outDir, doc, format);
       const data = rendered.get(file);

@@ -38,7 +38,7 @@ const faces = (family: string, has: { regular?: boolean; bold?: boolean; italic?
 const ENTRIES: FontEntry[] = [
   { name: FONT.serif, altName: 'Tinos', panose: '02020603050405020304', family: 'roman', faces: faces('Tinos', { regular: true, bold: true, italic: true, boldItalic: true }) },
   { name: FONT.ui, altName: 'Arimo', panose: '020B0604020202020204', family: 'swiss', faces: faces('Arimo', { regular: true, bold: true, boldItalic: true }) },
-  { name: FONT.sans, altName: 'Cabin', panose: '020B0502020104020203', family: 'swiss', faces: faces('Cabin', { regular: true, bold: true }) },
+  { name: FONT.sans, altName: 'Cabin', panose: '020B0502020104020203', family: 'swiss', faces: faces('Cabin', { regular: true, bold: true, italic: true }) },
   { name: FONT.display, altName: 'Crimson Pro', panose: '02040502050505030304', family: 'roman', faces: faces('Crimson Pro', { bold: true }) },
 ];
 

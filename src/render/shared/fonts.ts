@@ -29,6 +29,8 @@ export const FACES: Face[] = [
   { family: 'Arimo', pkg: 'arimo', weight: 700, style: 'normal', subsets: ['latin'] },
   { family: 'Arimo', pkg: 'arimo', weight: 700, style: 'italic', subsets: ['latin'] },
   { family: 'Cabin', pkg: 'cabin', weight: 400, style: 'normal', subsets: both },
+  // Italics in a figure's or table's Source and Notes lines (report titles).
+  { family: 'Cabin', pkg: 'cabin', weight: 400, style: 'italic', subsets: both },
   { family: 'Cabin', pkg: 'cabin', weight: 700, style: 'normal', subsets: both },
   { family: 'Crimson Pro', pkg: 'crimson-pro', weight: 700, style: 'normal', subsets: ['latin'] },
 ];

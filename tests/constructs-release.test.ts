@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './support/run-cli.js';
+import { all, deletedTextOf, parseXml, textOf } from './support/xml.js';
 
 const P = 'IF10009';
 let content: string;
@@ -35,24 +35,6 @@ beforeAll(() => {
   diff = cli('diff', P, '1', '2');
 });
 
-/** Every element named `name` anywhere under `node` (fast-xml-parser's preserveOrder shape). */
-type XmlNode = Record<string, unknown>;
-function all(node: unknown, name: string, found: XmlNode[] = []): XmlNode[] {
-  if (Array.isArray(node)) for (const n of node) all(n, name, found);
-  else if (node && typeof node === 'object') {
-    for (const [k, v] of Object.entries(node as XmlNode)) {
-      if (k === name) found.push(node as XmlNode);
-      if (k !== ':@') all(v, name, found);
-    }
-  }
-  return found;
-}
-function text(node: unknown, tag: 'w:t' | 'w:delText'): string {
-  return all(node, tag)
-    .map((n) => ((n[tag] as XmlNode[]) ?? []).map((c) => String(c['#text'] ?? '')).join(''))
-    .join('');
-}
-
 describe('a brief with every construct, released twice', () => {
   it('releases version 1 and version 2 with all three formats', () => {
     expect(release1.status, release1.stderr).toBe(0);
@@ -71,13 +53,12 @@ describe('a brief with every construct, released twice', () => {
   it('the tracked-changes DOCX carries the cell edit inside the Word table cell', async () => {
     const docx = fs.readFileSync(path.join(out, P, 'diffs/1-2', `${P}-2-tracked-changes.docx`));
     const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
-    const tree = new XMLParser({ preserveOrder: true, ignoreAttributes: false, trimValues: false, parseTagValue: false }).parse(xml);
-    const cells = all(tree, 'w:tc');
+    const cells = all(parseXml(xml), 'w:tc');
     const edited = cells.filter((c) => all(c, 'w:ins').length > 0 || all(c, 'w:del').length > 0);
     expect(edited).toHaveLength(1);
-    expect(text(all(edited[0], 'w:del'), 'w:delText')).toContain('460');
-    expect(text(all(edited[0], 'w:ins'), 'w:t')).toContain('470');
+    expect(all(edited[0]!, 'w:del').map(deletedTextOf).join('')).toContain('460');
+    expect(all(edited[0]!, 'w:ins').map(textOf).join('')).toContain('470');
     // No other cell changed, and the rest of the table reads as before.
-    expect(cells.map((c) => text(c, 'w:t')).join(' | ')).toContain('$552 million');
+    expect(cells.map(textOf).join(' | ')).toContain('$552 million');
   });
 });

@@ -7,37 +7,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument } from '../src/model/build-document.js';
+import { all, one, packageParts, parseXml, type El, textOf } from './support/xml.js';
 import { ROOT, runCli } from './support/run-cli.js';
 
-interface El {
-  name: string;
-  attrs: Record<string, string>;
-  children: El[];
-  text: string;
-}
-
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, parseTagValue: false, parseAttributeValue: false });
-
-function parseXml(xml: string): El {
-  const convert = (nodes: Record<string, unknown>[]): El[] =>
-    nodes.flatMap((node) => {
-      const name = Object.keys(node).find((k) => k !== ':@')!;
-      if (name === '#text') return [{ name, attrs: {}, children: [], text: String(node[name]) }];
-      const children = convert((node[name] as Record<string, unknown>[]) ?? []);
-      return [{ name, attrs: (node[':@'] as Record<string, string>) ?? {}, children, text: children.map((c) => c.text).join('') }];
-    });
-  return { name: '#document', attrs: {}, children: convert(parser.parse(xml) as Record<string, unknown>[]), text: '' };
-}
-
-function all(el: El, name: string): El[] {
-  return el.children.flatMap((c) => [...(c.name === name ? [c] : []), ...all(c, name)]);
-}
-const one = (el: El, name: string): El | undefined => all(el, name)[0];
-const textOf = (el: El): string => all(el, 'w:t').map((t) => t.text).join('');
 const styleOf = (p: El): string | undefined => one(p, 'w:pStyle')?.attrs['w:val'];
 
 const P = 'IF10009';
@@ -47,16 +22,7 @@ let docxPath: string;
 let zip: JSZip;
 let doc: El;
 let paragraphs: El[];
-const parts = new Map<string, El>();
-
-async function part(name: string): Promise<El> {
-  if (!parts.has(name)) {
-    const xml = await zip.file(name)?.async('string');
-    if (xml === undefined) throw new Error(`no ${name} in the package`);
-    parts.set(name, parseXml(xml));
-  }
-  return parts.get(name)!;
-}
+let part: (name: string) => Promise<El>;
 
 async function relationships(): Promise<Map<string, { type: string; target: string; mode?: string }>> {
   const rels = await part('word/_rels/document.xml.rels');
@@ -77,6 +43,7 @@ beforeAll(async () => {
   expect(r.status).toBe(0);
   docxPath = path.join(out, P, '1', `${P}.docx`);
   zip = await JSZip.loadAsync(fs.readFileSync(docxPath));
+  part = packageParts(zip);
   doc = await part('word/document.xml');
   paragraphs = all(doc, 'w:p');
 }, 180_000);

@@ -5,7 +5,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument } from '../src/model/build-document.js';
@@ -14,51 +13,16 @@ import { checkStyleReferences } from '../src/render/docx/package.js';
 import { renderDocx } from '../src/render/docx/render-docx.js';
 import { layoutFidelity } from './support/fidelity.js';
 import { pdfInfo, pdfFonts, pdfLines } from './support/pdf-text.js';
+import { all, one, packageParts, parseXml, type El, textOf } from './support/xml.js';
 import { ROOT, runCli } from './support/run-cli.js';
 import { docxWords, firstDifference, htmlWords } from './support/words.js';
 
-interface El {
-  name: string;
-  attrs: Record<string, string>;
-  children: El[];
-  text: string;
-}
-
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, parseTagValue: false, parseAttributeValue: false });
-
-function parseXml(xml: string): El {
-  const convert = (nodes: Record<string, unknown>[]): El[] =>
-    nodes.flatMap((node) => {
-      const name = Object.keys(node).find((k) => k !== ':@')!;
-      if (name === '#text') return [{ name, attrs: {}, children: [], text: String(node[name]) }];
-      const children = convert((node[name] as Record<string, unknown>[]) ?? []);
-      return [{ name, attrs: (node[':@'] as Record<string, string>) ?? {}, children, text: children.map((c) => c.text).join('') }];
-    });
-  return { name: '#document', attrs: {}, children: convert(parser.parse(xml) as Record<string, unknown>[]), text: '' };
-}
-
-/** Every element with that name under el, in document order. */
-function all(el: El, name: string): El[] {
-  return el.children.flatMap((c) => [...(c.name === name ? [c] : []), ...all(c, name)]);
-}
-const one = (el: El, name: string): El | undefined => all(el, name)[0];
-/** A paragraph's text as Word shows it. */
-const textOf = (el: El): string => all(el, 'w:t').map((t) => t.text).join('');
 
 let out: string;
 let docxPath: string;
 let bytes: Buffer;
 let zip: JSZip;
-const parts = new Map<string, El>();
-
-async function part(name: string): Promise<El> {
-  if (!parts.has(name)) {
-    const xml = await zip.file(name)?.async('string');
-    if (xml === undefined) throw new Error(`no ${name} in the package`);
-    parts.set(name, parseXml(xml));
-  }
-  return parts.get(name)!;
-}
+let part: (name: string) => Promise<El>;
 
 /** The relationship targets of a part (word/document.xml → word/_rels/document.xml.rels). */
 async function relationships(partName: string): Promise<Map<string, { type: string; target: string }>> {
@@ -74,6 +38,7 @@ beforeAll(async () => {
   docxPath = path.join(out, 'IF11415/1/IF11415.docx');
   bytes = fs.readFileSync(docxPath);
   zip = await JSZip.loadAsync(bytes);
+  part = packageParts(zip);
 });
 
 const MASTHEAD_ALT = 'Congressional Research Service: Informing the legislative debate since 1914. In Focus.';

@@ -8,7 +8,6 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument } from '../src/model/build-document.js';
@@ -16,32 +15,11 @@ import { briefBlocks } from '../src/render/redline/blocks.js';
 import { compareBlocks } from '../src/render/redline/compare.js';
 import { renderRedlineHtml } from '../src/render/redline/redline-html.js';
 import { renderTrackedDocx } from '../src/render/redline/tracked-docx.js';
+import { all, one, parseXml, type El } from './support/xml.js';
 import { ROOT } from './support/run-cli.js';
 
-interface El {
-  name: string;
-  attrs: Record<string, string>;
-  children: El[];
-}
-
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, parseTagValue: false, parseAttributeValue: false });
-
-function parseXml(xml: string): El {
-  const convert = (nodes: Record<string, unknown>[]): El[] =>
-    nodes.flatMap((node) => {
-      const name = Object.keys(node).find((k) => k !== ':@')!;
-      if (name === '#text') return [{ name, attrs: { value: String(node[name]) }, children: [] }];
-      return [{ name, attrs: (node[':@'] as Record<string, string>) ?? {}, children: convert((node[name] as Record<string, unknown>[]) ?? []) }];
-    });
-  return { name: '#document', attrs: {}, children: convert(parser.parse(xml) as Record<string, unknown>[]) };
-}
-
-function all(el: El, name: string): El[] {
-  return el.children.flatMap((c) => [...(c.name === name ? [c] : []), ...all(c, name)]);
-}
-const one = (el: El, name: string): El | undefined => all(el, name)[0];
 /** The text of the runs under el of one kind: w:t (kept or inserted) or w:delText (deleted). */
-const texts = (el: El, tag: 'w:t' | 'w:delText') => all(el, tag).map((t) => t.children.map((c) => c.attrs.value ?? '').join('')).join('');
+const texts = (el: El, tag: 'w:t' | 'w:delText') => all(el, tag).map((t) => t.text).join('');
 // (Without the empty marks of a row's or paragraph mark's insertion or deletion.)
 const inserted = (el: El) => all(el, 'w:ins').map((i) => texts(i, 'w:t')).filter(Boolean).join('|');
 const deleted = (el: El) => all(el, 'w:del').map((d) => texts(d, 'w:delText')).filter(Boolean).join('|');

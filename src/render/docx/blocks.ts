@@ -18,7 +18,7 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
-import { styledParagraph, styledRun, whereOf, type DocxContext } from './context.js';
+import { type DeletedRow, styledParagraph, styledRun, whereOf, type DocxContext } from './context.js';
 import { bookmark, hasText, inlineRuns, isElement } from './inline.js';
 import { LIST_INDENT, NUMBERING_REF, PARA_GAP, STYLE } from './styles.js';
 import { eighths, emus, PAGE, pixels, TEXT_WIDTH, twips } from './units.js';
@@ -341,23 +341,22 @@ export class BodyBuilder {
         ...(borders ? { borders: { bottom: rule } } : {}),
         children,
       });
+    // A row the earlier version had and this one does not: a tracked deleted row.
+    const deletedRow = (deleted: DeletedRow): TableRow =>
+      new TableRow({
+        cantSplit: true,
+        deletion: deleted.mark,
+        children: Array.from({ length: columns }, (_, c) => {
+          const cell = deleted.cells[c];
+          return cellOf(c, [styledParagraph(this.ctx, cell?.style ?? STYLE.tableText, cell ? { children: cell.children, run: cell.run } : {}, 'deleted table row')], false);
+        }),
+      });
     const trs: TableRow[] = [];
     rows.forEach((row, r) => {
       const header = r < headerRows;
       const style = header || row.cells.some((c) => c.tagName === 'th') ? STYLE.tableHeading : STYLE.tableText;
       // Rows the earlier version had here and this one does not: deleted rows.
-      for (const deleted of revision?.deletedRowsBefore(row.tr) ?? []) {
-        trs.push(
-          new TableRow({
-            cantSplit: true,
-            deletion: deleted.mark,
-            children: Array.from({ length: columns }, (_, c) => {
-              const cell = deleted.cells[c];
-              return cellOf(c, [styledParagraph(this.ctx, cell?.style ?? STYLE.tableText, cell ? { children: cell.children, run: cell.run } : {}, 'deleted table row')], false);
-            }),
-          }),
-        );
-      }
+      for (const deleted of revision?.deletedRowsBefore(row.tr) ?? []) trs.push(deletedRow(deleted));
       const inserted = revision?.insertedRow(row.tr);
       trs.push(
         new TableRow({
@@ -391,18 +390,7 @@ export class BodyBuilder {
         }),
       );
     });
-    for (const deleted of revision?.deletedRowsAfter(node) ?? []) {
-      trs.push(
-        new TableRow({
-          cantSplit: true,
-          deletion: deleted.mark,
-          children: Array.from({ length: columns }, (_, c) => {
-            const cell = deleted.cells[c];
-            return cellOf(c, [styledParagraph(this.ctx, cell?.style ?? STYLE.tableText, cell ? { children: cell.children, run: cell.run } : {}, 'deleted table row')], false);
-          }),
-        }),
-      );
-    }
+    for (const deleted of revision?.deletedRowsAfter(node) ?? []) trs.push(deletedRow(deleted));
     return new Table({
       width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
       columnWidths: widths,

@@ -248,7 +248,8 @@ export class BodyBuilder {
         this.previous = 'other';
       } else if (hasClass(child, CLASS.source) || hasClass(child, CLASS.notes)) {
         // Notes follow the Source line closely (IF13205: 12 pt baseline to baseline), not a blank line down.
-        if (hasClass(child, CLASS.notes) && source) source.options = { ...source.options, spacing: { ...source.options.spacing, after: twips(NOTES_GAP) } };
+        // and stay on its page or column with it.
+        if (hasClass(child, CLASS.notes) && source) source.options = { ...source.options, keepNext: true, spacing: { ...source.options.spacing, after: twips(NOTES_GAP) } };
         const spec = this.fromNode(child, STYLE.sourceNote, {}, runs, where);
         source = hasClass(child, CLASS.source) ? spec : undefined;
       } else if (hasClass(child, CLASS.tableNotes)) {

@@ -252,7 +252,8 @@ export const paragraphStyles: IParagraphStyleOptions[] = [
     name: 'Figure',
     basedOn: STYLE.normal,
     next: STYLE.sourceNote,
-    paragraph: { keepNext: true, spacing: { before: 0, after: twips(3), line: 240, lineRule: LineRuleType.AUTO } },
+    // A picture narrower than its column is centred, as the originals set it (IF13200, IF11755).
+    paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 0, after: twips(3), line: 240, lineRule: LineRuleType.AUTO } },
   },
   {
     id: STYLE.sourceNote,

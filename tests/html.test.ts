@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll, select } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
 import { firstDifference, htmlWords, referenceWords } from './support/words.js';
@@ -73,5 +74,46 @@ describe('raw HTML in Markdown', () => {
     expect(body).toContain('href="https://crsreports.congress.gov"');
     // An updated version says so above the title.
     expect(page).toMatch(/<time datetime="2021-05-06">Updated May 6, 2021<\/time>/);
+  });
+});
+
+describe('every construct in the HTML file (tests/fixtures/constructs/IF10009)', () => {
+  let page: string;
+  let tree: ReturnType<typeof fromHtml>;
+  beforeAll(() => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-constructs-html-'));
+    const r = runCli(['build', '--content', path.join(import.meta.dirname, 'fixtures/constructs'), '--out', dir, '--format', 'html']);
+    expect(r.status, r.stderr).toBe(0);
+    page = fs.readFileSync(path.join(dir, 'IF10009/1/IF10009.html'), 'utf8');
+    tree = fromHtml(page);
+  });
+
+  it('pictures are inlined (the page stays sealed and self-contained), with alt text and natural size', () => {
+    const imgs = selectAll('figure img.figure-image', tree);
+    expect(imgs.map((i) => String(i.properties.src).slice(0, 26))).toEqual(['data:image/png;base64,iVBO', 'data:image/svg+xml;base64,']);
+    expect(imgs.map((i) => i.properties.alt)).toEqual(['Figure 1. Amphibious Combat Vehicle at Sea', 'Figure 2. Annual Appropriations, FY2024-FY2026']);
+    expect(page).toContain("img-src data:");
+    expect(page).not.toMatch(/src="(?!data:)/);
+    expect(select('#fig-2', tree)!.properties.dataPlace).toBe('span');
+  });
+
+  it('the table: numbered caption, header, alignments, superscript, Source and notes', () => {
+    const table = select('figure#tab-1.table-figure', tree)!;
+    expect(toText(select('figcaption', table)!)).toBe('Table 1. Programs and Funding');
+    expect(selectAll('thead th', table).map((th) => toText(th))).toEqual(['Program', 'Statute', 'Funding']);
+    expect(selectAll('tbody tr:first-child td', table).map((td) => td.properties.align ?? 'left')).toEqual(['left', 'center', 'right']);
+    expect(select('tbody sup', table) && toText(select('tbody sup', table)!)).toBe('a');
+    expect(toText(select('.figure-source', table)!)).toBe('Source: CRS, from agency budget data (budget).');
+    expect(toText(select('.table-note .note-label', table)!)).toBe('a.');
+  });
+
+  it('quotes, numbered and nested lists, superscripts, links and colons', () => {
+    const main = select('main', tree)!;
+    expect(toText(select('blockquote', main)!)).toMatch(/^\s*\[The Director\] shall have the direction/);
+    expect(selectAll('ol > li', main)).toHaveLength(3);
+    expect(selectAll('ol > li ul > li', main)).toHaveLength(2);
+    expect(toText(select('p sup', main)!)).toBe('th');
+    expect(selectAll('a', main).map((a) => a.properties.href)).toEqual(['https://www.congress.gov/', '#fig-1', '#tab-1', 'https://www.congress.gov/', 'https://www.marines.mil/', 'https://www.whitehouse.gov/omb/', 'mailto:desk@example.gov']);
+    expect(toText(main)).toContain('The meeting began at 10:30 a.m. and the vote was 3:1. Note: colons in text are text');
   });
 });

@@ -27,6 +27,8 @@ import { remarkBlockDirectives } from './syntax/remark-block-directives.js';
 import { remarkSuperscript } from './syntax/remark-superscript.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 import type { BriefDocument } from './types.js';
+import { NEWEST_EDITION, withLayout } from '../style/edition.js';
+import { EDITIONS } from '../style/editions.js';
 
 export function createProcessor() {
   return unified()
@@ -68,6 +70,7 @@ export async function buildDocument(sourcePath: string, cwd = process.cwd()): Pr
     product: meta.product,
     sourcePath: path.resolve(cwd, sourcePath),
     meta,
+    edition: withLayout(EDITIONS[meta.style ?? NEWEST_EDITION], meta.layout),
     displayDate: displayDate(meta.date),
     body,
     figures: file.data.figures ?? [],

@@ -5,6 +5,7 @@ import type { Root as HastRoot } from 'hast';
 import type { FigureData } from '../source/figure-data.js';
 import type { FrontMatter } from '../source/front-matter-schema.js';
 import type { ImageInfo } from '../source/image-file.js';
+import type { Edition } from '../style/edition.js';
 import type { Placement } from './vocabulary.js';
 
 export type FigurePlacement = Placement;
@@ -54,6 +55,8 @@ export interface BriefDocument {
   /** The source file, absolute. */
   sourcePath: string;
   meta: FrontMatter;
+  /** The house style it is set in: its edition (front matter `style:`, else the newest) with its `layout:`. */
+  edition: Edition;
   /** "January 22, 2020" */
   displayDate: string;
   body: HastRoot;

@@ -1,5 +1,6 @@
 // The front matter of a brief: what each field must be, and how to say so when it is not.
 import { z } from 'zod';
+import { EDITION_IDS, NEWEST_EDITION } from '../style/edition.js';
 
 export const PRODUCT_CODE = /^(IF|IN|RL|RS|R|LSB)\d{4,6}$/;
 
@@ -22,7 +23,20 @@ export const EXPECTED: Record<string, string> = {
   lang: 'a language tag such as en-US',
   keywords: 'a list of keywords (text)',
   summary: 'a short summary as text',
+  style: `the house style's edition: ${EDITION_IDS.map((e) => '`' + e + '`').join(' or ')} (default ${NEWEST_EDITION}, today's)`,
+  layout: 'spacing as the brief has it in Word: `paragraphSpacing`, `itemSpacing` (points, 0–24) and `linePitch` (points, 9–14)',
+  paragraphSpacing: 'the space between paragraphs in points, 0 to 24 (6 is Word\'s 6 pt after; 11 a blank line)',
+  itemSpacing: 'the space between list items in points, 0 to 24',
+  linePitch: 'the distance between lines in points, 9 to 14 (11 is single spacing for 10 pt Times)',
 };
+
+/** The per-brief spacing knobs (front matter `layout:`), with their ranges. */
+export const layoutSchema = z.strictObject({
+  paragraphSpacing: z.number().min(0).max(24).optional(),
+  itemSpacing: z.number().min(0).max(24).optional(),
+  linePitch: z.number().min(9).max(14).optional(),
+});
+export const LAYOUT_FIELDS = Object.keys(layoutSchema.shape);
 
 const text = z.string().trim().min(1);
 
@@ -38,6 +52,8 @@ export const frontMatterSchema = z.strictObject({
   lang: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/).default('en-US'),
   keywords: z.array(text).default([]),
   summary: text.optional(),
+  style: z.enum(EDITION_IDS).optional(),
+  layout: layoutSchema.optional(),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;

@@ -4,7 +4,7 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { fail } from '../report.js';
-import { EXPECTED, KNOWN_FIELDS, frontMatterSchema, type FrontMatter } from './front-matter-schema.js';
+import { EXPECTED, KNOWN_FIELDS, LAYOUT_FIELDS, frontMatterSchema, type FrontMatter } from './front-matter-schema.js';
 import { checkYaml } from './yaml-schema.js';
 
 declare module 'vfile' {
@@ -36,7 +36,7 @@ export const remarkFrontMatter: Plugin<[], Root> = () => (tree, file) => {
     what: 'front matter',
     rule: 'front-matter',
     expected: (path) => EXPECTED[String([...path].reverse().find((k) => typeof k === 'string') ?? '')],
-    knownKeys: (path) => (path.length === 0 ? KNOWN_FIELDS : ['name', 'title']),
+    knownKeys: (path) => (path.length === 0 ? KNOWN_FIELDS : path[0] === 'layout' ? LAYOUT_FIELDS : ['name', 'title']),
   });
   if (!meta) return;
   const folder = productFolder(file);

@@ -6,6 +6,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { BriefDocument } from '../../model/types.js';
 import { fontFaceCss } from '../shared/fonts.js';
+import { editionCustomProperties } from '../../style/css-properties.js';
 import { SEALED_CSP } from '../shared/sealed-html.js';
 import { houseTemplates } from './templates.js';
 
@@ -39,7 +40,8 @@ export function renderHtml(doc: BriefDocument, options: { paged?: boolean } = {}
     authorNames: doc.meta.authors.map((a) => a.name).join(', '),
     body: bodyHtml(doc, { sourceLines: paged }),
     fontCss: fontFaceCss(),
-    css: paged ? `${t.css}\n${t.pagedCss}` : t.css,
+    // The edition's numbers first, as custom properties the stylesheets read.
+    css: [editionCustomProperties(doc.edition), t.css, ...(paged ? [t.pagedCss] : [])].join('\n'),
     paged,
     site: SITE,
     csp: SEALED_CSP,

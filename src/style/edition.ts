@@ -1,0 +1,129 @@
+// The In Focus house style as data, one definition per edition: page and column geometry, type
+// sizes and pitches, spacing, list markers, colours, fonts and the furniture (masthead band,
+// running header, footer, author block, product code, disclaimer page). The PDF's stylesheet
+// reads it as CSS custom properties (css-properties.ts) and the DOCX's Word styles are built from
+// it (render/docx/styles.ts), so every number is written once, here. All lengths in points.
+
+export const EDITION_IDS = ['in-focus-2020', 'in-focus-2026'] as const;
+export type EditionId = (typeof EDITION_IDS)[number];
+/** What a brief gets when it names no edition: today's. */
+export const NEWEST_EDITION: EditionId = 'in-focus-2026';
+
+export interface Edition {
+  id: EditionId;
+  /** For people: "In Focus, 2026 edition (…)". */
+  description: string;
+  page: {
+    width: number;
+    height: number;
+    /** Left and right margins. */
+    side: number;
+    column: number;
+    gap: number;
+    /** The text measure in a column (Chromium's Tinos set a hair narrower than Word's column). */
+    measure: number;
+    /** Body top on pages after the first. */
+    top: number;
+    /** Distance of the body's bottom from the page's bottom. */
+    bottom: number;
+  };
+  fonts: {
+    /** CSS font stacks (the shipped faces) and the Word font names they stand in for. */
+    serif: { css: string; word: string };
+    sans: { css: string; word: string };
+    ui: { css: string; word: string };
+    display: { css: string; word: string };
+  };
+  colors: { heading: string; masthead: string; footer: string; rule: string; sand: string; text: string };
+  /** Page 1: masthead, date line, title. */
+  band: {
+    mastheadTop: number;
+    mastheadHeight: number;
+    dateSize: number;
+    dateLine: number;
+    dateBefore: number;
+    titleSize: number;
+    titleLine: number;
+    titleBefore: number;
+    /** Below the title's last line to the top of the first body line box. */
+    titleAfter: number;
+  };
+  body: { size: number; line: number; paragraphGap: number };
+  headings: {
+    h2: { size: number; line: number; before: number };
+    h3: { size: number; line: number; before: number };
+    h4: { size: number; line: number; before: number };
+  };
+  lists: {
+    bulletGlyph: string;
+    /** Text hangs this far in from the bullet. */
+    indent: number;
+    numberIndent: number;
+    itemGap: number;
+  };
+  quote: {
+    indent: number;
+    /** Word's justification lets spaces shrink (to 75% in the originals): negative word spacing. */
+    wordSpacing: number;
+  };
+  figure: {
+    captionSize: number;
+    captionLine: number;
+    captionAfter: number;
+    sourceSize: number;
+    sourceLine: number;
+    sourceBefore: number;
+    notesLine: number;
+    frame: number;
+    /** Below a figure set across the top of a page. */
+    bandAfter: number;
+  };
+  table: { size: number; line: number; rule: number; noteIndent: number };
+  furniture: {
+    runningHeaderTop: number;
+    runningHeaderSize: number;
+    runningHeaderLine: number;
+    footerTop: number;
+    footerSize: number;
+    footerLine: number;
+    authorsBefore: number;
+    authorsRule: number;
+    authorsPadding: number;
+    authorLine: number;
+    productCodeSize: number;
+    productCodeLine: number;
+    productCodeBefore: number;
+    disclaimer: {
+      measure: number;
+      blueRuleTop: number;
+      blueRule: number;
+      sandRuleTop: number;
+      sandRule: number;
+      top: number;
+      headingSize: number;
+      headingLine: number;
+      headingAfter: number;
+    };
+  };
+}
+
+/** The few spacing knobs authors vary per brief in Word (front matter `layout:`). */
+export interface LayoutOverrides {
+  paragraphSpacing?: number;
+  itemSpacing?: number;
+  linePitch?: number;
+}
+
+/** An edition with a brief's own `layout:` applied. */
+export function withLayout(edition: Edition, layout: LayoutOverrides | undefined): Edition {
+  if (!layout) return edition;
+  return {
+    ...edition,
+    body: {
+      ...edition.body,
+      ...(layout.linePitch !== undefined ? { line: layout.linePitch } : {}),
+      ...(layout.paragraphSpacing !== undefined ? { paragraphGap: layout.paragraphSpacing } : {}),
+    },
+    lists: { ...edition.lists, ...(layout.itemSpacing !== undefined ? { itemGap: layout.itemSpacing } : {}) },
+  };
+}

@@ -51,6 +51,8 @@ describe('releases', () => {
     const record = JSON.parse(fs.readFileSync(path.join(content, P, 'versions/1/release.json'), 'utf8'));
     expect(record).toMatchObject({ product: P, version: 1, date: '2022-06-17', status: 'new' });
     expect(Object.keys(record.sources)).toEqual(['brief.md']);
+    // It named no edition: the one it was released in is written down, so it keeps it.
+    expect(fs.readFileSync(path.join(content, P, 'versions/1/brief.md'), 'utf8')).toMatch(/^status: new\nstyle: in-focus-2026$/m);
   });
 
   it('refuses to release with no change', () => {

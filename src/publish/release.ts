@@ -27,10 +27,15 @@ export interface ReleaseOptions {
 
 const FIELDS = /^(version|status|date):.*$/gm;
 
-/** Set front matter fields in place, leaving every other byte of the file as it was. */
-export function setFrontMatter(source: string, fields: { version: number; status: string; date: string }): string {
+/**
+ * Set front matter fields in place, leaving every other byte of the file as it was. `style`, the
+ * edition, is written only where the brief names none: a published version keeps the edition it
+ * was released in, even after a newer one becomes the default.
+ */
+export function setFrontMatter(source: string, fields: { version: number; status: string; date: string; style?: string }): string {
   const end = source.indexOf('\n---', 4);
-  const head = source.slice(0, end).replace(FIELDS, (line, key: string) => `${key}: ${String(fields[key as keyof typeof fields])}`);
+  let head = source.slice(0, end).replace(FIELDS, (line, key: string) => `${key}: ${String(fields[key as 'version' | 'status' | 'date'])}`);
+  if (fields.style && !/^style:/m.test(head)) head = head.replace(/^(status:.*)$/m, `$1\nstyle: ${fields.style}`);
   return head + source.slice(end);
 }
 
@@ -87,7 +92,7 @@ export async function releaseProduct(o: ReleaseOptions): Promise<ReleaseRecord> 
   const temp = path.join(versionsRoot, `.${version}.partial-${process.pid}`);
   fs.rmSync(temp, { recursive: true, force: true });
   const original = fs.readFileSync(brief!.sourcePath, 'utf8');
-  const frozenBrief = setFrontMatter(original, { version, status, date });
+  const frozenBrief = setFrontMatter(original, { version, status, date, style: draft.edition.id });
   for (const f of listFiles(productDir, [VERSIONS_DIR])) {
     const data = f === 'brief.md' ? frozenBrief : fs.readFileSync(path.join(productDir, f));
     fs.mkdirSync(path.dirname(path.join(temp, f)), { recursive: true });

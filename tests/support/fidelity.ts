@@ -1,5 +1,6 @@
-// The project's own copy of ../shared/tools/layout_fidelity.py: how many of the original's lines
-// a PDF puts on the same page and in the same column. Same normalisation, same sides.
+// The project's own check of layout fidelity (as the desk's layout_fidelity.py): how many of an
+// original's lines a PDF puts on the same page and in the same column. IF11415's by default; a dev
+// set brief's with its layout file.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +8,10 @@ import { pdfLines } from './pdf-text.js';
 
 const REF_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), '../reference/IF11415.layout.json');
 
+type Side = 'left' | 'right' | 'full' | 'spanning';
+
 interface Layout {
-  pages: Record<'left' | 'right' | 'full', string[] | undefined>[];
+  pages: Partial<Record<Side, string[]>>[];
   final_footer: string;
 }
 
@@ -28,8 +31,9 @@ export interface Fidelity {
   footerOnLastPage: boolean;
 }
 
-export function layoutFidelity(pdfPath: string): Fidelity {
-  const ref = JSON.parse(fs.readFileSync(REF_PATH, 'utf8')) as Layout;
+/** `left`/`right` lines must be in that column of that page; `full` and `spanning` lines anywhere on it. */
+export function layoutFidelity(pdfPath: string, refPath = REF_PATH): Fidelity {
+  const ref = JSON.parse(fs.readFileSync(refPath, 'utf8')) as Layout;
   const pdf = pdfLines(pdfPath).pages.map((p) => {
     const sides = { left: [] as string[], right: [] as string[], all: [] as string[] };
     for (const line of p.lines) {
@@ -43,8 +47,8 @@ export function layoutFidelity(pdfPath: string): Fidelity {
   let inPlace = 0;
   const misses: string[] = [];
   ref.pages.forEach((refPage, i) => {
-    for (const side of Object.keys(refPage) as ('left' | 'right' | 'full')[]) {
-      const ours = new Set(i >= pdf.length ? [] : side === 'full' ? pdf[i]!.all : pdf[i]![side]);
+    for (const side of Object.keys(refPage) as Side[]) {
+      const ours = new Set(i >= pdf.length ? [] : side === 'full' || side === 'spanning' ? pdf[i]!.all : pdf[i]![side]);
       for (const raw of refPage[side] ?? []) {
         const line = norm(raw);
         lines++;

@@ -1,11 +1,12 @@
 // The shipped fonts as TrueType, for the tools that cannot read WOFF2 (resvg when it rasterises
-// an SVG; Word files that embed fonts). Decompressed from the @fontsource files with wawoff2.
+// an SVG; Word files that embed fonts). Decompressed from the @fontsource files with wawoff2; the
+// repository's own fonts (fonts/) are TrueType already and are read as they are.
 import fs from 'node:fs';
 import path from 'node:path';
 import wawoff2 from 'wawoff2';
 import { writeFileAtomic } from '../../write-atomic.js';
 import { PROJECT_ROOT } from './paths.js';
-import { FACES, fontFile } from './fonts.js';
+import { FACES, fontFile, isTrueType } from './fonts.js';
 
 export interface TtfFont {
   family: string;
@@ -24,7 +25,8 @@ export function ttfFonts(): Promise<TtfFont[]> {
     const fonts: TtfFont[] = [];
     for (const face of FACES) {
       for (const subset of face.subsets) {
-        const data = Buffer.from(await wawoff2.decompress(fs.readFileSync(fontFile(face, subset))));
+        const file = fs.readFileSync(fontFile(face, subset));
+        const data = isTrueType(face) ? file : Buffer.from(await wawoff2.decompress(file));
         fonts.push({ family: face.family, weight: face.weight, style: face.style, subset, data });
       }
     }

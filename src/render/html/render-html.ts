@@ -9,14 +9,21 @@ import { fontFaceCss } from '../shared/fonts.js';
 import { editionCustomProperties } from '../../style/css-properties.js';
 import { SEALED_CSP } from '../shared/sealed-html.js';
 import { houseTemplates } from './templates.js';
+import { wordBreaks } from './word-breaks.js';
 
 export const SITE = 'https://crsreports.congress.gov';
 export const GENERATOR = 'crs-briefs';
 
 const stringify = unified().use(rehypeStringify);
 
-export function bodyHtml(doc: BriefDocument, options: { sourceLines?: boolean } = {}): string {
-  return stringify.stringify(options.sourceLines ? withSourceLines(doc.body) : doc.body);
+/**
+ * The body as HTML. `sourceLines` marks blocks with their source line; `wordBreaks` removes the
+ * break opportunities Word does not take (word-breaks.ts). Both are for the printed page only.
+ */
+export function bodyHtml(doc: BriefDocument, options: { sourceLines?: boolean; wordBreaks?: boolean } = {}): string {
+  let body = options.sourceLines ? withSourceLines(doc.body) : doc.body;
+  if (options.wordBreaks) body = wordBreaks(body === doc.body ? structuredClone(body) : body);
+  return stringify.stringify(body);
 }
 
 const BLOCKS = new Set(['p', 'li', 'h2', 'h3', 'h4', 'figure', 'table', 'blockquote', 'pre']);
@@ -38,7 +45,7 @@ export function renderHtml(doc: BriefDocument, options: { paged?: boolean } = {}
     displayDate: doc.displayDate,
     updated: doc.meta.status === 'updated',
     authorNames: doc.meta.authors.map((a) => a.name).join(', '),
-    body: bodyHtml(doc, { sourceLines: paged }),
+    body: bodyHtml(doc, { sourceLines: paged, wordBreaks: paged }),
     fontCss: fontFaceCss(),
     // The edition's numbers first, as custom properties the stylesheets read.
     css: [editionCustomProperties(doc.edition), t.css, ...(paged ? [t.pagedCss] : [])].join('\n'),

@@ -20,10 +20,11 @@ import {
 } from 'docx';
 import { type DeletedRow, styledParagraph, styledRun, whereOf, type DocxContext } from './context.js';
 import { bookmark, hasText, inlineRuns, isElement } from './inline.js';
-import { LIST_INDENT, NUMBERING_REF, PARA_GAP, STYLE } from './styles.js';
-import { eighths, emus, PAGE, pixels, TEXT_WIDTH, twips } from './units.js';
+import { HEADING_LEVEL, NUMBERING_REF, pageGeometry, STYLE } from './styles.js';
+import { eighths, emus, pixels, twips } from './units.js';
 import { hasClass } from '../../model/hast-utils.js';
 import type { FigureModel } from '../../model/types.js';
+import type { Edition } from '../../style/edition.js';
 import { CLASS, PROP } from '../../model/vocabulary.js';
 
 export interface ParagraphSpec {
@@ -77,10 +78,18 @@ export class BodyBuilder {
     this.previous = 'none';
   }
 
-  /** Adds a paragraph; a heading right under a heading, or anything under a table, starts 11 pt down. */
+  /**
+   * Adds a paragraph. What CSS gets from collapsing margins, set on this paragraph: a heading right
+   * under a heading starts its full `before` down (the heading above has no space after), anything
+   * under a table a paragraph gap down (a table has none after), a heading there the larger of the two.
+   */
   paragraph(style: string, options: Omit<IParagraphOptions, 'style'>, where: string, kind: 'heading' | 'other' = 'other'): ParagraphSpec {
-    const gap = (kind === 'heading' && this.previous === 'heading') || this.previous === 'table';
-    const spec: ParagraphSpec = { kind: 'paragraph', style, options: gap ? { ...options, spacing: { ...options.spacing, before: twips(PARA_GAP) } } : options, where };
+    const { body, headings } = this.ctx.edition;
+    const level = kind === 'heading' ? HEADING_LEVEL[style as keyof typeof HEADING_LEVEL] : undefined;
+    const headingBefore = level ? headings[level].before : 0;
+    const gap = kind === 'heading' && this.previous === 'heading' ? headingBefore : this.previous === 'table' ? Math.max(body.paragraphGap, headingBefore) : undefined;
+    const before = gap === undefined ? undefined : Math.max(options.spacing?.before ?? 0, twips(gap));
+    const spec: ParagraphSpec = { kind: 'paragraph', style, options: before !== undefined ? { ...options, spacing: { ...options.spacing, before } } : options, where };
     this.chunk.blocks.push(spec);
     this.previous = kind;
     return spec;
@@ -105,7 +114,7 @@ export class BodyBuilder {
   }
 
   body(root: Root): this {
-    this.blocks(root.children.filter((n): n is ElementContent => n.type === 'element' || n.type === 'text'), { inFlow: true, width: PAGE.column, paragraphStyle: STYLE.normal });
+    this.blocks(root.children.filter((n): n is ElementContent => n.type === 'element' || n.type === 'text'), { inFlow: true, width: this.ctx.edition.page.column, paragraphStyle: STYLE.normal });
     for (const d of this.ctx.revision?.deletedAtEnd() ?? []) this.append(d.style, { children: d.children, run: d.run }, 'deleted at the end');
     return this;
   }
@@ -145,9 +154,9 @@ export class BodyBuilder {
     } else if (tag === 'ul' || tag === 'ol') {
       const before = this.chunk.blocks.length;
       this.list(node, 0, frame);
-      // The list ends with a paragraph's 11 pt, not an item's 6 pt.
+      // The list ends with a paragraph's gap, not an item's.
       const last = this.chunk.blocks.slice(before).reverse().find((b): b is ParagraphSpec => b.kind === 'paragraph');
-      if (last) last.options = { ...last.options, spacing: { ...last.options.spacing, after: twips(PARA_GAP) } };
+      if (last) last.options = { ...last.options, spacing: { ...last.options.spacing, after: twips(this.ctx.edition.body.paragraphGap) } };
     } else if (tag === 'figure') {
       this.figure(node, frame);
     } else if (tag === 'table') {
@@ -180,7 +189,7 @@ export class BodyBuilder {
           if (ordered) this.fromNode(from, STYLE.listNumber, { numbering: { reference: NUMBERING_REF.number, level: depth, instance, custom: true } }, runs, where);
           else this.fromNode(from, BULLET_STYLES[depth]!, {}, runs, where);
         } else {
-          this.fromNode(from, STYLE.listContinue, { indent: { left: twips(LIST_INDENT * (depth + 1)) } }, runs, where);
+          this.fromNode(from, STYLE.listContinue, { indent: { left: twips(this.ctx.edition.lists.indent * (depth + 1)) } }, runs, where);
         }
         first = false;
       };
@@ -225,7 +234,7 @@ export class BodyBuilder {
     const isTable = hasClass(node, CLASS.tableFigure);
     const place = node.properties[PROP.place];
     const wide = frame.inFlow && (place === 'page-top' || place === 'span');
-    const width = wide ? TEXT_WIDTH : frame.width;
+    const width = wide ? pageGeometry(this.ctx.edition).textWidth : frame.width;
     if (wide) this.startChunk(place === 'page-top' ? 'band' : 'span');
     const what = isTable ? `<figure class="${CLASS.tableFigure}" id="${id}">` : `<figure id="${id}">`;
     const notes: ParagraphSpec[] = [];
@@ -249,7 +258,7 @@ export class BodyBuilder {
       } else if (hasClass(child, CLASS.source) || hasClass(child, CLASS.notes)) {
         // Notes follow the Source line closely (IF13205: 12 pt baseline to baseline), not a blank line down.
         // and stay on its page or column with it.
-        if (hasClass(child, CLASS.notes) && source) source.options = { ...source.options, keepNext: true, spacing: { ...source.options.spacing, after: twips(NOTES_GAP) } };
+        if (hasClass(child, CLASS.notes) && source) source.options = { ...source.options, keepNext: true, spacing: { ...source.options.spacing, after: twips(this.ctx.edition.figure.notesBefore) } };
         const spec = this.fromNode(child, STYLE.sourceNote, {}, runs, where);
         source = hasClass(child, CLASS.source) ? spec : undefined;
       } else if (hasClass(child, CLASS.tableNotes)) {
@@ -264,10 +273,11 @@ export class BodyBuilder {
     }
     // The last note ends the table with a paragraph's space; so does a picture with no Source or
     // Notes line under it (IF13200: its note is in the bitmap).
+    const gap = twips(this.ctx.edition.body.paragraphGap);
     const lastNote = notes[notes.length - 1];
-    if (lastNote) lastNote.options = { ...lastNote.options, spacing: { ...lastNote.options.spacing, after: twips(PARA_GAP) } };
+    if (lastNote) lastNote.options = { ...lastNote.options, spacing: { ...lastNote.options.spacing, after: gap } };
     const last = this.chunk.blocks[this.chunk.blocks.length - 1];
-    if (last?.kind === 'paragraph' && last.style === STYLE.figure) last.options = { ...last.options, spacing: { ...last.options.spacing, after: twips(PARA_GAP) } };
+    if (last?.kind === 'paragraph' && last.style === STYLE.figure) last.options = { ...last.options, spacing: { ...last.options.spacing, after: gap } };
     if (wide) this.startChunk('flow');
   }
 
@@ -288,7 +298,7 @@ export class BodyBuilder {
   private image(figure: FigureModel, width: number): ImageRun {
     const img = this.ctx.images.get(figure.id);
     if (!img) throw new Error(`DOCX: no image was made for figure "${figure.id}"`);
-    const scale = Math.min(1, width / img.widthPt, MAX_FIGURE_HEIGHT / img.heightPt);
+    const scale = Math.min(1, width / img.widthPt, maxFigureHeight(this.ctx.edition) / img.heightPt);
     const common = {
       transformation: { width: pixels(img.widthPt * scale), height: pixels(img.heightPt * scale) },
       altText: { id: String(this.ctx.nextDrawingId++), name: `Figure ${figure.number}`, title: `Figure ${figure.number}`, description: figure.alt },
@@ -297,7 +307,7 @@ export class BodyBuilder {
       if (img.format !== 'svg') throw new Error(`DOCX: figure "${figure.id}" is drawn from data but its image is not SVG`);
       return new ImageRun({ type: 'svg', data: Buffer.from(img.svg, 'utf8'), fallback: { type: 'png', data: img.png }, ...common });
     }
-    const frame = { outline: { type: 'solidFill', solidFillType: 'rgb', value: '000000', width: emus(FRAME_WIDTH) } } as const;
+    const frame = { outline: { type: 'solidFill', solidFillType: 'rgb', value: '000000', width: emus(this.ctx.edition.figure.frame) } } as const;
     if (img.format === 'svg') return new ImageRun({ type: 'svg', data: Buffer.from(img.svg, 'utf8'), fallback: { type: 'png', data: img.png }, ...common, ...frame });
     if (img.format === 'jpeg') return new ImageRun({ type: 'jpg', data: img.jpeg, ...common, ...frame });
     return new ImageRun({ type: 'png', data: img.png, ...common, ...frame });
@@ -328,8 +338,9 @@ export class BodyBuilder {
     };
     walk(node, false);
     const columns = Math.max(1, ...rows.map((r) => r.cells.length));
-    const widths = columnWidths(rows.map((r) => r.cells.map((c) => textOf(c))), columns, twips(width));
-    const rule = { style: BorderStyle.SINGLE, size: eighths(RULE_WIDTH), color: '000000' };
+    const { table: house } = this.ctx.edition;
+    const widths = columnWidths(rows.map((r) => r.cells.map((c) => textOf(c))), columns, twips(width), house.cellPadding);
+    const rule = { style: BorderStyle.SINGLE, size: eighths(house.rule), color: '000000' };
     const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
     // The header rows: the first rows, as far as they are header rows (only those repeat).
     let headerRows = 0;
@@ -338,7 +349,7 @@ export class BodyBuilder {
     const cellOf = (c: number, children: Paragraph[], borders: boolean) =>
       new TableCell({
         width: { size: widths[c]!, type: WidthType.DXA },
-        margins: { top: 0, bottom: 0, left: twips(CELL_PADDING), right: twips(CELL_PADDING) },
+        margins: { top: 0, bottom: 0, left: twips(house.cellPadding), right: twips(house.cellPadding) },
         ...(borders ? { borders: { bottom: rule } } : {}),
         children,
       });
@@ -403,15 +414,10 @@ export class BodyBuilder {
   }
 }
 
-/** 0.5 pt rules and frames (house style). */
-const RULE_WIDTH = 0.5;
-const FRAME_WIDTH = 0.5;
-/** Cell padding left and right, in points. */
-const CELL_PADDING = 3;
-/** Between a figure's Source line and its Notes line. */
-const NOTES_GAP = 2;
+/** Room a picture leaves on the page for its caption and Source line (Word only: the PDF paginates). */
+const FIGURE_FURNITURE_ROOM = 100;
 /** No picture taller than the page's text block less room for its caption and Source line. */
-const MAX_FIGURE_HEIGHT = PAGE.height - PAGE.top - PAGE.bottom - 100;
+const maxFigureHeight = ({ page }: Edition): number => page.height - page.top - page.bottom - FIGURE_FURNITURE_ROOM;
 
 /**
  * Column widths in twips, summing to `total`: each column in proportion to the square root of its
@@ -419,9 +425,9 @@ const MAX_FIGURE_HEIGHT = PAGE.height - PAGE.top - PAGE.bottom - 100;
  * columns; IF12255's original comes out within a few points), and never narrower than its longest
  * word needs.
  */
-export function columnWidths(rows: string[][], columns: number, total: number): number[] {
+export function columnWidths(rows: string[][], columns: number, total: number, cellPadding: number): number[] {
   const CHAR = twips(4.4); // an average Gill Sans 8.5 pt character, with a margin
-  const padding = twips(2 * CELL_PADDING);
+  const padding = twips(2 * cellPadding);
   const weight: number[] = [];
   const least: number[] = [];
   for (let c = 0; c < columns; c++) {

@@ -6,6 +6,8 @@ import type { Element, Nodes as Node } from 'hast';
 import { Paragraph, TextRun, type IParagraphOptions, type IParagraphRunOptions, type IRunOptions, type ParagraphChild } from 'docx';
 import type { FigureImage } from '../figures/figure-image.js';
 import type { FigureModel } from '../../model/types.js';
+import { NEWEST_EDITION, type Edition } from '../../style/edition.js';
+import { EDITIONS } from '../../style/editions.js';
 import { DEFINED_STYLES } from './styles.js';
 
 export interface StyleUse {
@@ -60,6 +62,8 @@ export interface DeletedParagraph {
 export interface DocxContext {
   /** The brief's source, relative, for messages. */
   source: string;
+  /** The house style it is set in (the brief's edition with its `layout:`): every number the body's paragraphs need. */
+  edition: Edition;
   figures: Map<string, FigureModel>;
   images: Map<string, FigureImage>;
   styleUses: StyleUse[];
@@ -71,10 +75,12 @@ export interface DocxContext {
   revision?: Revision;
 }
 
-export function createContext(options: { sourcePath?: string; figures?: FigureModel[]; images?: Map<string, FigureImage>; revision?: Revision } = {}): DocxContext {
+/** A context for one brief; without an edition (tests of single paragraphs), the newest. */
+export function createContext(options: { sourcePath?: string; edition?: Edition; figures?: FigureModel[]; images?: Map<string, FigureImage>; revision?: Revision } = {}): DocxContext {
   return {
     ...(options.revision ? { revision: options.revision } : {}),
     source: options.sourcePath ? path.relative(process.cwd(), options.sourcePath) : 'brief',
+    edition: options.edition ?? EDITIONS[NEWEST_EDITION],
     figures: new Map((options.figures ?? []).map((f) => [f.id, f])),
     images: options.images ?? new Map(),
     styleUses: [],

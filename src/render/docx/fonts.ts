@@ -1,17 +1,18 @@
 // The font table, with the project's own fonts embedded as fallbacks.
 //
-// Runs name the fonts the house style names (Times New Roman, Arial, Gill Sans MT, Palatino
-// Linotype), so Word on a machine that has them uses them. For readers that lack them, each font
-// table entry embeds its open look-alike (Tinos, Arimo: same advance widths, same line breaks;
-// Cabin for Gill Sans; Crimson Pro for Palatino) and names it in w:altName. Tried with
+// Runs name the fonts the house style names (the edition's Word names: Times New Roman, Arial, Gill
+// Sans MT, Palatino Linotype), so Word on a machine that has them uses them. For readers that lack
+// them, each font table entry embeds its open look-alike, the first family of the edition's CSS
+// stack for that font (Tinos, Arimo: same advance widths, same line breaks; the edition's Gill
+// Sans stand-in; Crimson Pro for Palatino) and names it in w:altName. Tried with
 // LibreOffice 7.4: it ignores w:altName, but uses a font embedded under an entry for the name a
 // run asks for, so the embedding is what makes the fallback work there; w:altName is what the
-// standard asks other readers to try. The files are the Latin subsets from `ttfFonts()`,
-// obfuscated as the standard requires, with keys derived from the font data so that every build
-// writes the same bytes (docx's own embedding draws random keys).
+// standard asks other readers to try. The files are the Latin subsets from `ttfFonts()` (a
+// repository font whole), obfuscated as the standard requires, with keys derived from the font
+// data so that every build writes the same bytes (docx's own embedding draws random keys).
 import { createHash } from 'node:crypto';
 import { ttfFonts, type TtfFont } from '../shared/font-files.js';
-import { FONT } from './styles.js';
+import type { Edition } from '../../style/edition.js';
 
 interface FaceRef {
   family: string;
@@ -34,13 +35,47 @@ const faces = (family: string, has: { regular?: boolean; bold?: boolean; italic?
   ...(has.boldItalic ? { embedBoldItalic: { family, weight: 700, style: 'italic' } } : {}),
 });
 
-// PANOSE numbers of the named fonts, which Word uses to pick a substitute when all else fails.
-const ENTRIES: FontEntry[] = [
-  { name: FONT.serif, altName: 'Tinos', panose: '02020603050405020304', family: 'roman', faces: faces('Tinos', { regular: true, bold: true, italic: true, boldItalic: true }) },
-  { name: FONT.ui, altName: 'Arimo', panose: '020B0604020202020204', family: 'swiss', faces: faces('Arimo', { regular: true, bold: true, boldItalic: true }) },
-  { name: FONT.sans, altName: 'Cabin', panose: '020B0502020104020203', family: 'swiss', faces: faces('Cabin', { regular: true, bold: true, italic: true }) },
-  { name: FONT.display, altName: 'Crimson Pro', panose: '02040502050505030304', family: 'roman', faces: faces('Crimson Pro', { bold: true }) },
-];
+/**
+ * PANOSE numbers of the Word fonts an edition may name, which Word uses to pick a substitute when
+ * all else fails: facts about those fonts, not house-style numbers. An edition naming another
+ * Word font adds its number here.
+ */
+const PANOSE: Record<string, string> = {
+  'Times New Roman': '02020603050405020304',
+  Arial: '020B0604020202020204',
+  'Gill Sans MT': '020B0502020104020203',
+  'Palatino Linotype': '02040502050505030304',
+};
+
+/** The faces the document's runs use in each of the edition's fonts, in font table order. */
+const ROLES = [
+  { role: 'serif', has: { regular: true, bold: true, italic: true, boldItalic: true } },
+  { role: 'ui', has: { regular: true, bold: true, boldItalic: true } },
+  { role: 'sans', has: { regular: true, bold: true, italic: true } },
+  { role: 'display', has: { bold: true } },
+] as const satisfies readonly { role: keyof Edition['fonts']; has: Parameters<typeof faces>[1] }[];
+
+/** "'Crimson Pro', serif" → the shipped family "Crimson Pro", and Word's font family "roman". */
+function stack(css: string): { family: string; generic: FontEntry['family'] } {
+  const names = css.split(',').map((n) => n.trim().replace(/^(['"])(.*)\1$/, '$2'));
+  const generic = names[names.length - 1];
+  if (names.length < 2 || (generic !== 'serif' && generic !== 'sans-serif')) throw new Error(`DOCX fonts: CSS font stack "${css}" should be a shipped family, then serif or sans-serif`);
+  return { family: names[0]!, generic: generic === 'serif' ? 'roman' : 'swiss' };
+}
+
+/** The edition's fonts as font table entries, one per Word name (faces merged if two fonts share one). */
+function entries(edition: Edition): FontEntry[] {
+  const out = new Map<string, FontEntry>();
+  for (const { role, has } of ROLES) {
+    const font = edition.fonts[role];
+    const panose = PANOSE[font.word];
+    if (!panose) throw new Error(`DOCX fonts: no PANOSE number for "${font.word}" (edition ${edition.id}, fonts.${role}); add it to PANOSE in src/render/docx/fonts.ts`);
+    const { family, generic } = stack(font.css);
+    const seen = out.get(font.word);
+    out.set(font.word, seen ? { ...seen, faces: { ...faces(family, has), ...seen.faces } } : { name: font.word, altName: family, panose, family: generic, faces: faces(family, has) });
+  }
+  return [...out.values()];
+}
 
 const ORDER = ['embedRegular', 'embedBold', 'embedItalic', 'embedBoldItalic'] as const;
 
@@ -62,17 +97,17 @@ export function obfuscateFont(data: Uint8Array, key: string): Uint8Array {
 }
 
 function find(fonts: TtfFont[], ref: FaceRef): TtfFont {
-  const font = fonts.find((f) => f.family === ref.family && f.weight === ref.weight && f.style === ref.style && f.subset === 'latin');
+  const font = fonts.find((f) => f.family === ref.family && f.weight === ref.weight && f.style === ref.style && (f.subset === 'latin' || f.subset === 'all'));
   if (!font) throw new Error(`DOCX fonts: no ${ref.family} ${ref.weight} ${ref.style} (latin) among the shipped fonts; expected it in src/render/shared/fonts.ts FACES`);
   return font;
 }
 
 /** word/fontTable.xml, its relationships and the embedded font parts, to replace docx's own. */
-export async function fontTableParts(): Promise<Map<string, string | Uint8Array>> {
+export async function fontTableParts(edition: Edition): Promise<Map<string, string | Uint8Array>> {
   const fonts = await ttfFonts();
   const parts = new Map<string, string | Uint8Array>();
   const rels: string[] = [];
-  const entries = ENTRIES.map((entry) => {
+  const table = entries(edition).map((entry) => {
     const embeds = ORDER.flatMap((element) => {
       const ref = entry.faces[element];
       if (!ref) return [];
@@ -92,7 +127,7 @@ export async function fontTableParts(): Promise<Map<string, string | Uint8Array>
     'word/fontTable.xml',
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<w:fonts xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
-      entries.join('') +
+      table.join('') +
       '</w:fonts>',
   );
   parts.set(

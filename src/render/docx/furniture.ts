@@ -12,8 +12,9 @@ import { rasterize } from '../figures/rasterize.js';
 import { TEMPLATES_DIR } from '../shared/paths.js';
 import { whereOf, type DocxContext } from './context.js';
 import { inlineRuns } from './inline.js';
-import { STYLE } from './styles.js';
-import { pixels, TEXT_WIDTH } from './units.js';
+import type { Edition } from '../../style/edition.js';
+import { pageGeometry, STYLE } from './styles.js';
+import { pixels, twips } from './units.js';
 import { hasClass } from '../../model/hast-utils.js';
 
 type Add = (style: string, options: Omit<IParagraphOptions, 'style'>, where: string) => void;
@@ -47,7 +48,7 @@ export interface Masthead {
 }
 
 /** The masthead as a 300 dpi PNG (in the project's fonts) with its text (aria-label) as alt text. */
-export async function masthead(): Promise<Masthead> {
+export async function masthead(edition: Edition): Promise<Masthead> {
   const { file, html, tree } = staticPartial('masthead');
   const svg = elements(tree, (el) => el.tagName === 'svg')[0];
   const viewBox = String(svg?.properties.viewBox ?? '').split(/[\s,]+/).map(Number);
@@ -57,7 +58,7 @@ export async function masthead(): Promise<Masthead> {
   }
   const [, , w, h] = viewBox as [number, number, number, number];
   // The viewBox is in points; printed full width, as on page 1 of the PDF.
-  const widthPt = TEXT_WIDTH;
+  const widthPt = pageGeometry(edition).textWidth;
   const heightPt = (h * widthPt) / w;
   return { png: await rasterize(html, widthPt), widthPt, heightPt, alt };
 }
@@ -86,13 +87,17 @@ export function titleBand(ctx: DocxContext, doc: BriefDocument, add: Add): void 
 /** "**Name**, Title" per author under a rule, then the product code, closing the last column. */
 export function authorBlock(ctx: DocxContext, doc: BriefDocument, add: Add): void {
   const where = `${ctx.source} (front matter: authors)`;
-  for (const author of doc.meta.authors) {
+  // The block starts furniture.authorsBefore below the text above it, whose paragraph gap Word
+  // adds anyway: what is left over is the first author's space before.
+  const { body, furniture } = ctx.edition;
+  const before = Math.max(0, furniture.authorsBefore - body.paragraphGap);
+  doc.meta.authors.forEach((author, i) => {
     const children: ElementContent[] = [
       { type: 'element', tagName: 'strong', properties: {}, children: [{ type: 'text', value: author.name }] },
       { type: 'text', value: `, ${author.title}` },
     ];
-    add(STYLE.author, { children: inlineRuns(ctx, children, where) }, where);
-  }
+    add(STYLE.author, { ...(i === 0 && before > 0 ? { spacing: { before: twips(before) } } : {}), children: inlineRuns(ctx, children, where) }, where);
+  });
   add(STYLE.productCode, { children: inlineRuns(ctx, [{ type: 'text', value: doc.meta.product }], where) }, `${ctx.source} (front matter: product)`);
 }
 

@@ -87,7 +87,7 @@ function appProperties(): string {
 
 export async function finishPackage(packed: Uint8Array, doc: BriefDocument): Promise<Uint8Array> {
   const parts = await readZip(packed);
-  for (const [name, part] of await fontTableParts()) parts.set(name, part);
+  for (const [name, part] of await fontTableParts(doc.edition)) parts.set(name, part);
   parts.set('docProps/core.xml', coreProperties(text(parts, 'docProps/core.xml'), doc));
   parts.set('docProps/app.xml', appProperties());
   parts.set('word/styles.xml', widowControl(text(parts, 'word/styles.xml')));

@@ -10,12 +10,14 @@ import { assertStylesDefined, createContext, type Revision } from './context.js'
 import { authorBlock, disclaimer, masthead, titleBand } from './furniture.js';
 import { finishPackage } from './package.js';
 import { briefSections } from './sections.js';
-import { characterStyles, documentDefaults, numbering, paragraphStyles, theme } from './styles.js';
+import { houseStyles } from './styles.js';
 
 export async function renderDocx(doc: BriefDocument, options: { revision?: Revision } = {}): Promise<Uint8Array> {
   const images = new Map<string, FigureImage>();
   for (const figure of doc.figures) images.set(figure.id, await figureImage(figure));
-  const ctx = createContext({ sourcePath: doc.sourcePath, figures: doc.figures, images, ...(options.revision ? { revision: options.revision } : {}) });
+  const ctx = createContext({ sourcePath: doc.sourcePath, edition: doc.edition, figures: doc.figures, images, ...(options.revision ? { revision: options.revision } : {}) });
+  // The Word styles, numbering and theme of the brief's edition (with its `layout:`).
+  const styles = houseStyles(doc.edition);
 
   const specs = () => {
     const list: ParagraphSpec[] = [];
@@ -28,13 +30,13 @@ export async function renderDocx(doc: BriefDocument, options: { revision?: Revis
   const last = specs();
   disclaimer(ctx, last.add);
 
-  const sections = briefSections(ctx, doc, await masthead(), {
+  const sections = briefSections(ctx, doc, await masthead(doc.edition), {
     titleBand: materialize(ctx, title.list),
     chunks: body.chunks.map((c) => ({ kind: c.kind, children: materialize(ctx, c.blocks) })),
     disclaimer: materialize(ctx, last.list),
   });
   // Before packing: every style a paragraph or run names is one styles.ts defines.
-  assertStylesDefined(ctx.styleUses);
+  assertStylesDefined(ctx.styleUses, styles.defined);
 
   const { meta } = doc;
   const document = new Document({
@@ -52,9 +54,9 @@ export async function renderDocx(doc: BriefDocument, options: { revision?: Revis
       { name: 'Date', value: meta.date },
     ],
     // Only the house styles: docx's defaults (its Heading 1 in Calibri, and so on) are left out.
-    styles: { importedStyles: [new DocumentDefaults(documentDefaults(meta.lang))], paragraphStyles, characterStyles },
-    theme,
-    numbering,
+    styles: { importedStyles: [new DocumentDefaults(styles.documentDefaults(meta.lang))], paragraphStyles: styles.paragraphStyles, characterStyles: styles.characterStyles },
+    theme: styles.theme,
+    numbering: styles.numbering,
     sections,
   });
   return finishPackage(await Packer.toBuffer(document), doc);

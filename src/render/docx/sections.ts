@@ -15,22 +15,23 @@ import type { Chunk } from './blocks.js';
 import { styledParagraph, type DocxContext } from './context.js';
 import { mastheadImage, type Masthead } from './furniture.js';
 import { inlineRuns } from './inline.js';
-import { COLOR, STYLE } from './styles.js';
-import { PAGE, twips } from './units.js';
+import { pageGeometry, runningHeaderBefore, STYLE, wordColor, type PageGeometry } from './styles.js';
+import { eighths, twips } from './units.js';
 
-/** The disclaimer page's rules (house style): 0.5 pt blue at y ≈ 69 pt, 2 pt sand at y ≈ 86 pt. */
-const BLUE_RULE_Y = 69;
-const SAND_RULE_Y = 86;
+/**
+ * The disclaimer page's body starts this far above its sand rule (furniture.disclaimer.sandRuleTop):
+ * Word sets the heading's top border, which is the rule, below the top margin.
+ */
+const SAND_RULE_BELOW_MARGIN = 1;
 
-function page(top: number = PAGE.top): NonNullable<ISectionPropertiesOptions['page']> {
+function page(geometry: PageGeometry, top: number = geometry.top): NonNullable<ISectionPropertiesOptions['page']> {
   return {
-    size: { width: twips(PAGE.width), height: twips(PAGE.height) },
-    margin: { top: twips(top), bottom: twips(PAGE.bottom), left: twips(PAGE.side), right: twips(PAGE.side), header: twips(PAGE.header), footer: twips(PAGE.footer), gutter: 0 },
+    size: { width: twips(geometry.width), height: twips(geometry.height) },
+    margin: { top: twips(top), bottom: twips(geometry.bottom), left: twips(geometry.side), right: twips(geometry.side), header: twips(geometry.header), footer: twips(geometry.footer), gutter: 0 },
   };
 }
 
 const oneColumn = { count: 1 };
-const twoColumns = { count: 2, space: twips(PAGE.gap), equalWidth: true };
 
 /** The footer line on every page but the last; the last adds product, version and status. */
 export function footerText(doc: BriefDocument, last: boolean): string {
@@ -48,11 +49,15 @@ export interface SectionContent {
 }
 
 export function briefSections(ctx: DocxContext, doc: BriefDocument, mast: Masthead, content: SectionContent): ISectionOptions[] {
+  const { edition } = ctx;
+  const geometry = pageGeometry(edition);
+  const { furniture } = edition;
+  const twoColumns = { count: 2, space: twips(geometry.gap), equalWidth: true };
   const footer = () => new Footer({ children: [textParagraph(ctx, STYLE.footer, footerText(doc, false), 'footer')] });
   const running = () => textParagraph(ctx, STYLE.header, doc.meta.title, 'running header');
   const sections: ISectionOptions[] = [
     {
-      properties: { page: page(), column: oneColumn, titlePage: true },
+      properties: { page: page(geometry), column: oneColumn, titlePage: true },
       headers: {
         first: new Header({ children: [styledParagraph(ctx, STYLE.masthead, { children: [mastheadImage(ctx, mast)] }, 'masthead')] }),
         default: new Header({ children: [running()] }),
@@ -66,7 +71,7 @@ export function briefSections(ctx: DocxContext, doc: BriefDocument, mast: Masthe
     const across = band || chunk.kind === 'span';
     sections.push({
       properties: {
-        page: page(),
+        page: page(geometry),
         type: band ? SectionType.NEXT_PAGE : SectionType.CONTINUOUS,
         column: across ? oneColumn : twoColumns,
         // The columns that start on page 1 keep its masthead (Word may take page 1's header from
@@ -82,15 +87,16 @@ export function briefSections(ctx: DocxContext, doc: BriefDocument, mast: Masthe
     ctx,
     STYLE.header,
     {
-      // An empty header line whose bottom border is the blue rule: 14 pt header distance, 20 pt
-      // for the title line, this line's 10 pt, and the space before it.
-      spacing: { before: twips(BLUE_RULE_Y - PAGE.header - 20 - 10) },
-      border: { bottom: { style: 'single', size: 4, color: COLOR.rule, space: 0 } },
+      // An empty header line whose bottom border is the blue rule (at disclaimer.blueRuleTop):
+      // below the header distance, the title line (its space before and its line), this line, and
+      // the space before it.
+      spacing: { before: twips(Math.max(0, furniture.disclaimer.blueRuleTop - geometry.header - (runningHeaderBefore(edition) + furniture.runningHeaderLine) - furniture.runningHeaderLine)) },
+      border: { bottom: { style: 'single', size: eighths(furniture.disclaimer.blueRule), color: wordColor(edition.colors.rule), space: 0 } },
     },
     'disclaimer page rule',
   );
   sections.push({
-    properties: { page: page(SAND_RULE_Y - 1), type: SectionType.NEXT_PAGE, column: oneColumn },
+    properties: { page: page(geometry, furniture.disclaimer.sandRuleTop - SAND_RULE_BELOW_MARGIN), type: SectionType.NEXT_PAGE, column: oneColumn },
     headers: { default: new Header({ children: [running(), ruleParagraph] }) },
     footers: { default: new Footer({ children: [textParagraph(ctx, STYLE.footer, footerText(doc, true), 'last-page footer')] }) },
     children: content.disclaimer,

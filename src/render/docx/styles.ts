@@ -1,11 +1,17 @@
 // The In Focus house style as named Word styles (../shared/house-style/in-focus.md), so that an
 // analyst can restyle the brief and navigate it by its headings. Every paragraph and run the
 // renderer writes names one of these; nothing in the body carries fonts or sizes of its own.
+// The styles are a function of the brief's edition (src/style/edition.ts, with its front matter
+// `layout:` applied): every size, pitch, space, indent, colour and font is the edition's, the
+// number the PDF's stylesheet reads too. Only the style ids, and the few numbers Word needs that
+// CSS has no counterpart for, are written here.
 //
 // Spacing: Word adds one paragraph's space after to the next one's space before (CSS collapses
-// them), so the 11 pt blank line between blocks is each block's space *after*, and headings have
-// none before. What CSS gets from collapsing, the renderer sets on the one paragraph concerned:
-// the last item of a list ends with 11 pt, a heading straight after a heading starts 11 pt down.
+// them), so the blank line between blocks (body.paragraphGap) is each block's space *after*, and
+// a heading's space before is only what its `before` has beyond that gap. What CSS gets from
+// collapsing, the renderer sets on the one paragraph concerned: the last item of a list ends with
+// the paragraph gap, a heading straight after a heading starts its full `before` down (blocks.ts).
+// A style whose size or pitch is the body's inherits it from Normal rather than repeating it.
 import {
   AlignmentType,
   BorderStyle,
@@ -17,24 +23,11 @@ import {
   type IParagraphStyleOptions,
   type IThemeOptions,
 } from 'docx';
+import { NEWEST_EDITION, type Edition } from '../../style/edition.js';
+import { EDITIONS } from '../../style/editions.js';
 import { eighths, halfPoints, twips } from './units.js';
 
-/** Font names as the house style gives them; fonts.ts embeds open look-alikes under these names. */
-export const FONT = {
-  serif: 'Times New Roman',
-  ui: 'Arial',
-  sans: 'Gill Sans MT',
-  display: 'Palatino Linotype',
-} as const;
-
-export const COLOR = {
-  blue: '336A91',
-  footer: '3C789A',
-  rule: '00578E',
-  sand: 'C4BC96',
-} as const;
-
-/** Style ids, as the document's XML refers to them. */
+/** Style ids, as the document's XML refers to them: names, the same in every edition. */
 export const STYLE = {
   normal: 'Normal',
   title: 'Title',
@@ -68,303 +61,362 @@ export const STYLE = {
   endnoteReference: 'EndnoteReference',
 } as const;
 
-
 /** The numbering definitions the list styles use. */
 export const NUMBERING_REF = { bullet: 'in-focus-bullet', number: 'in-focus-number' } as const;
 
-/** Bullet text hangs 13.7 pt in (house style: the fit of the original's bullet lines). */
-export const LIST_INDENT = 13.7;
-/** Block quotes: indented 18 pt on both sides (house style, IF11755 and IF13205). */
-export const QUOTE_INDENT = 18;
-/** Table notes: the label at 18 pt, the text hanging at 36 pt (IF12255). */
-export const NOTE_INDENT = 18;
-/** Between bullet items ("some 6 pt"), against 11 pt between paragraphs. */
-export const ITEM_GAP = 6;
-export const PARA_GAP = 11;
+/** Which of the edition's headings each Word heading style sets: `##` is Heading 1, and so on. */
+export const HEADING_LEVEL = { [STYLE.heading1]: 'h2', [STYLE.heading2]: 'h3', [STYLE.heading3]: 'h4' } as const satisfies Record<string, keyof Edition['headings']>;
 
-const exact = (pt: number) => ({ line: twips(pt), lineRule: LineRuleType.EXACT });
-const serifRun = { font: FONT.serif, size: halfPoints(10) };
+/**
+ * Word-only numbers, which the stylesheet has no counterpart for (or sets differently, in CSS
+ * terms): a table cell's paragraph space above and below its text (CSS pads cells 1.5 pt), and how
+ * much higher than the PDF's line box Word sets the running header's exact-pitch line.
+ */
+const CELL_SPACE = 1;
+export const RUNNING_HEADER_RAISE = 2;
 
-/** Defaults under every style: the body font, the brief's language (for proofing), no spacing. */
-export function documentDefaults(lang: string): IDocumentDefaultsOptions {
+/** A colour as Word writes it: hex without the '#'. */
+export const wordColor = (css: string): string => {
+  const hex = css.replace(/^#/, '');
+  if (!/^[0-9A-Fa-f]{6}$/.test(hex)) throw new Error(`DOCX: colour "${css}" is not #RRGGBB; Word needs six hex digits`);
+  return hex;
+};
+
+/**
+ * The In Focus page in Word's terms, from the edition: Letter-size sheet, the side margins, two
+ * columns and their gap, the body's top (pages without the masthead) and bottom; the header
+ * distance is where the masthead's top sits, the footer distance puts the footer's line where the
+ * PDF's is (furniture.footerTop).
+ */
+export function pageGeometry(edition: Edition) {
+  const { page, band, furniture } = edition;
   return {
-    run: { font: FONT.serif, size: halfPoints(10), language: { value: lang } },
-    paragraph: { spacing: { before: 0, after: 0, ...exact(11) } },
+    width: page.width,
+    height: page.height,
+    side: page.side,
+    top: page.top,
+    bottom: page.bottom,
+    column: page.column,
+    gap: page.gap,
+    /** Header distance from the page's top: the masthead's top. */
+    header: band.mastheadTop,
+    /** Footer distance from the page's bottom: below the footer's line box. */
+    footer: page.height - furniture.footerTop - furniture.footerLine,
+    /** Full text width: both columns and the gap. */
+    textWidth: page.width - 2 * page.side,
+  };
+}
+export type PageGeometry = ReturnType<typeof pageGeometry>;
+
+export interface HouseStyles {
+  documentDefaults(lang: string): IDocumentDefaultsOptions;
+  theme: IThemeOptions;
+  numbering: INumberingOptions;
+  paragraphStyles: IParagraphStyleOptions[];
+  characterStyles: ICharacterStyleOptions[];
+  /** Every style the document defines, by id, with its kind: what style references are checked against. */
+  defined: ReadonlyMap<string, 'paragraph' | 'character'>;
+}
+
+export function houseStyles(edition: Edition): HouseStyles {
+  const { fonts, body, headings, lists, quote, figure, table, band, furniture } = edition;
+  const FONT = { serif: fonts.serif.word, sans: fonts.sans.word, ui: fonts.ui.word, display: fonts.display.word };
+  const COLOR = { heading: wordColor(edition.colors.heading), footer: wordColor(edition.colors.footer), sand: wordColor(edition.colors.sand) };
+  const { disclaimer } = furniture;
+
+  const exact = (pt: number) => ({ line: twips(pt), lineRule: LineRuleType.EXACT });
+  /** Word's space before and after cannot be negative (CSS margins can): at least none. */
+  const space = (pt: number) => twips(Math.max(0, pt));
+  /** A border's distance from its text: whole points in Word. */
+  const borderSpace = (pt: number) => Math.max(0, Math.round(pt));
+  /** A pitch that differs from the body's (Normal's); the body's is inherited, not repeated. */
+  const pitch = (pt: number) => (pt === body.line ? {} : exact(pt));
+  /** A size that differs from the body's. */
+  const size = (pt: number) => (pt === body.size ? {} : { run: { size: halfPoints(pt) } });
+  /** What a heading's `before` has beyond the paragraph gap Word adds above it anyway. */
+  const headingBefore = (h: keyof typeof headings) => space(headings[h].before - body.paragraphGap);
+  const levelIndent = (level: number) => ({ left: twips(lists.indent * (level + 1)), hanging: twips(lists.indent) });
+
+  const bulletStyle = (id: string, name: string, level: number): IParagraphStyleOptions => ({
+    id,
+    name,
+    basedOn: STYLE.normal,
+    quickFormat: level === 0,
+    paragraph: {
+      spacing: { after: space(lists.itemGap) },
+      indent: levelIndent(level),
+      numbering: { reference: NUMBERING_REF.bullet, level },
+    },
+  });
+
+  const heading = (id: string, name: string, h: keyof typeof headings, outlineLevel: number, run: IParagraphStyleOptions['run']): IParagraphStyleOptions => ({
+    id,
+    name,
+    basedOn: STYLE.normal,
+    next: STYLE.normal,
+    quickFormat: true,
+    run,
+    paragraph: { keepNext: true, keepLines: true, outlineLevel, spacing: { before: headingBefore(h), after: 0, ...exact(headings[h].line) } },
+  });
+
+  const paragraphStyles: IParagraphStyleOptions[] = [
+    {
+      id: STYLE.normal,
+      name: 'Normal',
+      quickFormat: true,
+      // The body type on an exact pitch, one blank line (the paragraph gap) after.
+      run: { font: FONT.serif, size: halfPoints(body.size) },
+      paragraph: { spacing: { before: 0, after: space(body.paragraphGap), ...exact(body.line) } },
+    },
+    {
+      id: STYLE.date,
+      name: 'Date',
+      basedOn: STYLE.normal,
+      next: STYLE.title,
+      quickFormat: true,
+      ...size(band.dateSize),
+      paragraph: { alignment: AlignmentType.RIGHT, keepNext: true, spacing: { before: space(band.dateBefore), after: 0, ...pitch(band.dateLine) } },
+    },
+    {
+      id: STYLE.title,
+      name: 'Title',
+      basedOn: STYLE.normal,
+      next: STYLE.heading1,
+      quickFormat: true,
+      run: { font: FONT.serif, size: halfPoints(band.titleSize), bold: true },
+      paragraph: { keepNext: true, spacing: { before: space(band.titleBefore), after: space(band.titleAfter), ...exact(band.titleLine) } },
+    },
+    heading(STYLE.heading1, 'Heading 1', 'h2', 0, { font: FONT.sans, size: halfPoints(headings.h2.size), bold: true, color: COLOR.heading }),
+    heading(STYLE.heading2, 'Heading 2', 'h3', 1, { font: FONT.sans, size: halfPoints(headings.h3.size), bold: true, color: COLOR.heading }),
+    heading(STYLE.heading3, 'Heading 3', 'h4', 2, { font: FONT.serif, size: halfPoints(headings.h4.size), italics: true }),
+    bulletStyle(STYLE.listBullet, 'List Bullet', 0),
+    bulletStyle(STYLE.listBullet2, 'List Bullet 2', 1),
+    bulletStyle(STYLE.listBullet3, 'List Bullet 3', 2),
+    {
+      // Numbered items take their number from the list they are in (each list counts from 1).
+      id: STYLE.listNumber,
+      name: 'List Number',
+      basedOn: STYLE.normal,
+      paragraph: { spacing: { after: space(lists.itemGap) }, indent: levelIndent(0) },
+    },
+    {
+      // A list item's second and later paragraphs: under the item's text, no bullet.
+      id: STYLE.listContinue,
+      name: 'List Continue',
+      basedOn: STYLE.normal,
+      paragraph: { spacing: { after: space(lists.itemGap) }, indent: { left: twips(lists.indent) } },
+    },
+    {
+      id: STYLE.figureCaption,
+      name: 'Figure Caption',
+      basedOn: STYLE.normal,
+      next: STYLE.figure,
+      quickFormat: true,
+      run: { font: FONT.sans, size: halfPoints(figure.captionSize), bold: true },
+      paragraph: { keepNext: true, keepLines: true, spacing: { before: 0, after: space(figure.captionAfter), ...exact(figure.captionLine) } },
+    },
+    {
+      // The plain line between a figure's caption and its picture (IF12255, IF13205).
+      id: STYLE.figureSubtitle,
+      name: 'Figure Subtitle',
+      basedOn: STYLE.normal,
+      next: STYLE.figure,
+      run: { font: FONT.sans, size: halfPoints(figure.captionSize) },
+      paragraph: { keepNext: true, keepLines: true, spacing: { before: 0, after: space(figure.captionAfter), ...exact(figure.captionLine) } },
+    },
+    {
+      // "Table N. …" above a table: the caption's face, bold, centred over the table (IF12255).
+      id: STYLE.tableCaption,
+      name: 'Table Caption',
+      basedOn: STYLE.normal,
+      next: STYLE.tableHeading,
+      quickFormat: true,
+      run: { font: FONT.sans, size: halfPoints(figure.captionSize), bold: true },
+      paragraph: { alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, spacing: { before: 0, after: space(table.captionAfter), ...exact(figure.captionLine) } },
+    },
+    {
+      // A table's note: its label ("a.") at the note indent, the text hanging at twice it after a tab.
+      id: STYLE.tableNote,
+      name: 'Table Note',
+      basedOn: STYLE.normal,
+      run: { font: FONT.sans, size: halfPoints(table.size) },
+      paragraph: { indent: { left: twips(2 * table.noteIndent), hanging: twips(table.noteIndent) }, spacing: { before: 0, after: 0, ...exact(table.line) } },
+    },
+    {
+      // The picture's own paragraph: automatic line height, or an exact pitch would crop it; the
+      // space under it is the space above the Source line.
+      id: STYLE.figure,
+      name: 'Figure',
+      basedOn: STYLE.normal,
+      next: STYLE.sourceNote,
+      // A picture narrower than its column is centred, as the originals set it (IF13200, IF11755).
+      paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 0, after: space(figure.sourceBefore), line: 240, lineRule: LineRuleType.AUTO } },
+    },
+    {
+      id: STYLE.sourceNote,
+      name: 'Source Note',
+      basedOn: STYLE.normal,
+      next: STYLE.normal,
+      quickFormat: true,
+      run: { font: FONT.sans, size: halfPoints(figure.sourceSize) },
+      paragraph: { spacing: { before: 0, after: space(body.paragraphGap), ...exact(figure.sourceLine) } },
+    },
+    {
+      // Table cells (IF12255).
+      id: STYLE.tableText,
+      name: 'Table Text',
+      basedOn: STYLE.normal,
+      run: { font: FONT.sans, size: halfPoints(table.size) },
+      paragraph: { spacing: { before: space(CELL_SPACE), after: space(CELL_SPACE), ...exact(table.line) } },
+    },
+    {
+      // The header row: bold and centred.
+      id: STYLE.tableHeading,
+      name: 'Table Heading',
+      basedOn: STYLE.tableText,
+      run: { font: FONT.sans, size: halfPoints(table.size), bold: true },
+      paragraph: { alignment: AlignmentType.CENTER },
+    },
+    {
+      // Indented on both sides and justified, on the quote's own pitch (house style).
+      id: STYLE.blockQuote,
+      name: 'Quote',
+      basedOn: STYLE.normal,
+      paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { left: twips(quote.indent), right: twips(quote.indent) }, spacing: { before: 0, after: space(quote.after), ...exact(quote.line) } },
+    },
+    {
+      // Author lines under a rule across the column. Consecutive paragraphs with the same border
+      // are one bordered group in Word and LibreOffice, so the rule is drawn above the first only.
+      // The space above the block beyond the paragraph gap is the first author's (furniture.ts).
+      id: STYLE.author,
+      name: 'Author',
+      basedOn: STYLE.normal,
+      next: STYLE.author,
+      quickFormat: true,
+      paragraph: {
+        keepNext: true,
+        keepLines: true,
+        spacing: { before: 0, after: 0, ...pitch(furniture.authorLine) },
+        border: { top: { style: BorderStyle.SINGLE, size: eighths(furniture.authorsRule), color: COLOR.heading, space: borderSpace(furniture.authorsPadding) } },
+      },
+    },
+    {
+      id: STYLE.productCode,
+      name: 'Product Code',
+      basedOn: STYLE.normal,
+      quickFormat: true,
+      run: { font: FONT.sans, size: halfPoints(furniture.productCodeSize), bold: true },
+      paragraph: { alignment: AlignmentType.RIGHT, spacing: { before: space(furniture.productCodeBefore), after: 0, ...exact(furniture.productCodeLine) } },
+    },
+    {
+      // The disclaimer page's sand rule is this heading's top border; the text starts at
+      // disclaimer.top, the border's width and its space below the rule.
+      id: STYLE.disclaimerHeading,
+      name: 'Disclaimer Heading',
+      basedOn: STYLE.normal,
+      next: STYLE.disclaimer,
+      quickFormat: true,
+      run: { font: FONT.display, size: halfPoints(disclaimer.headingSize), bold: true },
+      paragraph: {
+        keepNext: true,
+        spacing: { before: 0, after: space(disclaimer.headingAfter), ...exact(disclaimer.headingLine) },
+        border: { top: { style: BorderStyle.SINGLE, size: eighths(disclaimer.sandRule), color: COLOR.sand, space: borderSpace(disclaimer.top - disclaimer.sandRuleTop - disclaimer.sandRule) } },
+      },
+    },
+    {
+      id: STYLE.disclaimer,
+      name: 'Disclaimer',
+      basedOn: STYLE.normal,
+      quickFormat: true,
+      paragraph: { spacing: { before: 0, after: 0 } },
+    },
+    {
+      id: STYLE.masthead,
+      name: 'Masthead',
+      basedOn: STYLE.normal,
+      paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+    },
+    {
+      // The running header: the title, right-aligned, its line box at furniture.runningHeaderTop
+      // (less Word's raise), below the header distance (the masthead's top).
+      id: STYLE.header,
+      name: 'Header',
+      basedOn: STYLE.normal,
+      run: { font: FONT.ui, size: halfPoints(furniture.runningHeaderSize), color: COLOR.heading },
+      paragraph: { alignment: AlignmentType.RIGHT, spacing: { before: space(runningHeaderBefore(edition)), after: 0, ...exact(furniture.runningHeaderLine) } },
+    },
+    {
+      id: STYLE.footer,
+      name: 'Footer',
+      basedOn: STYLE.normal,
+      run: { font: FONT.ui, size: halfPoints(furniture.footerSize), color: COLOR.footer },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0, ...exact(furniture.footerLine) } },
+    },
+  ];
+
+  const characterStyles: ICharacterStyleOptions[] = [
+    // The originals print links as plain text (no colour, no underline: IF11755, IF12255); they are
+    // live all the same. Defined, so that Word's own blue underlined Hyperlink style does not apply.
+    { id: STYLE.hyperlink, name: 'Hyperlink', run: {} },
+    // docx's (empty) footnote and endnote parts refer to these two.
+    { id: STYLE.footnoteReference, name: 'Footnote Reference', run: { superScript: true } },
+    { id: STYLE.endnoteReference, name: 'Endnote Reference', run: { superScript: true } },
+  ];
+
+  // Numbered lists hang their text as far as bulleted ones in Word (lists.indent), as IF11415's
+  // DOCX always has; the stylesheet hangs a number lists.numberIndent.
+  const numbering: INumberingOptions = {
+    config: [
+      {
+        // One bullet definition, its levels tied to List Bullet, List Bullet 2 and 3 (as Word ties them).
+        reference: NUMBERING_REF.bullet,
+        levels: [lists.bulletGlyph, lists.level2Glyph, lists.level3Glyph].map((text, level) => ({
+          level,
+          format: LevelFormat.BULLET,
+          text,
+          alignment: AlignmentType.LEFT,
+          style: {
+            style: [STYLE.listBullet, STYLE.listBullet2, STYLE.listBullet3][level],
+            paragraph: { indent: levelIndent(level) },
+            run: { font: FONT.serif },
+          },
+        })),
+      },
+      {
+        reference: NUMBERING_REF.number,
+        levels: ([LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN] as const).map((format, level) => ({
+          level,
+          format,
+          text: `%${level + 1}.`,
+          alignment: AlignmentType.LEFT,
+          style: { paragraph: { indent: levelIndent(level) } },
+        })),
+      },
+    ],
+  };
+
+  return {
+    // Defaults under every style: the body font, the brief's language (for proofing), no spacing.
+    documentDefaults: (lang) => ({
+      run: { font: FONT.serif, size: halfPoints(body.size), language: { value: lang } },
+      paragraph: { spacing: { before: 0, after: 0, ...exact(body.line) } },
+    }),
+    // The theme's fonts, so styles an analyst adds start in the house fonts rather than Calibri.
+    theme: { name: 'CRS In Focus', fonts: { headings: FONT.sans, body: FONT.serif } },
+    numbering,
+    paragraphStyles,
+    characterStyles,
+    defined: new Map([...paragraphStyles.map((s) => [s.id, 'paragraph'] as const), ...characterStyles.map((s) => [s.id, 'character'] as const)]),
   };
 }
 
-/** The theme's fonts, so styles an analyst adds start in the house fonts rather than Calibri. */
-export const theme: IThemeOptions = { name: 'CRS In Focus', fonts: { headings: FONT.sans, body: FONT.serif } };
+/** The running header's space above its line: from the header distance down to its line box. */
+export function runningHeaderBefore(edition: Edition): number {
+  return edition.furniture.runningHeaderTop - pageGeometry(edition).header - RUNNING_HEADER_RAISE;
+}
 
-const levelIndent = (level: number) => ({ left: twips(LIST_INDENT * (level + 1)), hanging: twips(LIST_INDENT) });
-
-/** One bullet definition, its levels tied to List Bullet, List Bullet 2 and 3 (as Word ties them). */
-export const numbering: INumberingOptions = {
-  config: [
-    {
-      reference: NUMBERING_REF.bullet,
-      levels: (['•', '◦', '▪'] as const).map((text, level) => ({
-        level,
-        format: LevelFormat.BULLET,
-        text,
-        alignment: AlignmentType.LEFT,
-        style: {
-          style: [STYLE.listBullet, STYLE.listBullet2, STYLE.listBullet3][level],
-          paragraph: { indent: levelIndent(level) },
-          run: { font: FONT.serif },
-        },
-      })),
-    },
-    {
-      reference: NUMBERING_REF.number,
-      levels: ([LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN] as const).map((format, level) => ({
-        level,
-        format,
-        text: `%${level + 1}.`,
-        alignment: AlignmentType.LEFT,
-        style: { paragraph: { indent: levelIndent(level) } },
-      })),
-    },
-  ],
-};
-
-const bulletStyle = (id: string, name: string, level: number): IParagraphStyleOptions => ({
-  id,
-  name,
-  basedOn: STYLE.normal,
-  quickFormat: level === 0,
-  paragraph: {
-    spacing: { after: twips(ITEM_GAP) },
-    indent: levelIndent(level),
-    numbering: { reference: NUMBERING_REF.bullet, level },
-  },
-});
-
-export const paragraphStyles: IParagraphStyleOptions[] = [
-  {
-    id: STYLE.normal,
-    name: 'Normal',
-    quickFormat: true,
-    // Times New Roman 10 pt on an exact 11 pt pitch, one blank line (11 pt) after.
-    run: serifRun,
-    paragraph: { spacing: { before: 0, after: twips(PARA_GAP), ...exact(11) } },
-  },
-  {
-    id: STYLE.date,
-    name: 'Date',
-    basedOn: STYLE.normal,
-    next: STYLE.title,
-    quickFormat: true,
-    paragraph: { alignment: AlignmentType.RIGHT, keepNext: true, spacing: { before: twips(22), after: 0 } },
-  },
-  {
-    id: STYLE.title,
-    name: 'Title',
-    basedOn: STYLE.normal,
-    next: STYLE.heading1,
-    quickFormat: true,
-    run: { font: FONT.serif, size: halfPoints(18), bold: true },
-    paragraph: { keepNext: true, spacing: { before: twips(10), after: twips(37), ...exact(21) } },
-  },
-  {
-    id: STYLE.heading1,
-    name: 'Heading 1',
-    basedOn: STYLE.normal,
-    next: STYLE.normal,
-    quickFormat: true,
-    run: { font: FONT.sans, size: halfPoints(12.5), bold: true, color: COLOR.blue },
-    paragraph: { keepNext: true, keepLines: true, outlineLevel: 0, spacing: { before: 0, after: 0, ...exact(15) } },
-  },
-  {
-    id: STYLE.heading2,
-    name: 'Heading 2',
-    basedOn: STYLE.normal,
-    next: STYLE.normal,
-    quickFormat: true,
-    run: { font: FONT.sans, size: halfPoints(10), bold: true, color: COLOR.blue },
-    paragraph: { keepNext: true, keepLines: true, outlineLevel: 1, spacing: { before: 0, after: 0, ...exact(12) } },
-  },
-  {
-    id: STYLE.heading3,
-    name: 'Heading 3',
-    basedOn: STYLE.normal,
-    next: STYLE.normal,
-    quickFormat: true,
-    run: { font: FONT.serif, size: halfPoints(10), italics: true },
-    paragraph: { keepNext: true, keepLines: true, outlineLevel: 2, spacing: { before: 0, after: 0, ...exact(11) } },
-  },
-  bulletStyle(STYLE.listBullet, 'List Bullet', 0),
-  bulletStyle(STYLE.listBullet2, 'List Bullet 2', 1),
-  bulletStyle(STYLE.listBullet3, 'List Bullet 3', 2),
-  {
-    // Numbered items take their number from the list they are in (each list counts from 1).
-    id: STYLE.listNumber,
-    name: 'List Number',
-    basedOn: STYLE.normal,
-    paragraph: { spacing: { after: twips(ITEM_GAP) }, indent: levelIndent(0) },
-  },
-  {
-    // A list item's second and later paragraphs: under the item's text, no bullet.
-    id: STYLE.listContinue,
-    name: 'List Continue',
-    basedOn: STYLE.normal,
-    paragraph: { spacing: { after: twips(ITEM_GAP) }, indent: { left: twips(LIST_INDENT) } },
-  },
-  {
-    id: STYLE.figureCaption,
-    name: 'Figure Caption',
-    basedOn: STYLE.normal,
-    next: STYLE.figure,
-    quickFormat: true,
-    run: { font: FONT.sans, size: halfPoints(9.5), bold: true },
-    paragraph: { keepNext: true, keepLines: true, spacing: { before: 0, after: twips(4), ...exact(11) } },
-  },
-  {
-    // The plain line between a figure's caption and its picture (IF12255, IF13205).
-    id: STYLE.figureSubtitle,
-    name: 'Figure Subtitle',
-    basedOn: STYLE.normal,
-    next: STYLE.figure,
-    run: { font: FONT.sans, size: halfPoints(9.5) },
-    paragraph: { keepNext: true, keepLines: true, spacing: { before: 0, after: twips(4), ...exact(11) } },
-  },
-  {
-    // "Table N. …" above a table: Gill Sans bold, centred over the table (IF12255).
-    id: STYLE.tableCaption,
-    name: 'Table Caption',
-    basedOn: STYLE.normal,
-    next: STYLE.tableHeading,
-    quickFormat: true,
-    run: { font: FONT.sans, size: halfPoints(9.5), bold: true },
-    paragraph: { alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, spacing: { before: 0, after: twips(3), ...exact(11) } },
-  },
-  {
-    // A table's note: its label ("a.") at 18 pt, the text hanging at 36 pt after a tab.
-    id: STYLE.tableNote,
-    name: 'Table Note',
-    basedOn: STYLE.normal,
-    run: { font: FONT.sans, size: halfPoints(8.5) },
-    paragraph: { indent: { left: twips(2 * NOTE_INDENT), hanging: twips(NOTE_INDENT) }, spacing: { before: 0, after: 0, ...exact(10.5) } },
-  },
-  {
-    // The picture's own paragraph: automatic line height, or the exact 11 pt would crop it.
-    id: STYLE.figure,
-    name: 'Figure',
-    basedOn: STYLE.normal,
-    next: STYLE.sourceNote,
-    // A picture narrower than its column is centred, as the originals set it (IF13200, IF11755).
-    paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 0, after: twips(3), line: 240, lineRule: LineRuleType.AUTO } },
-  },
-  {
-    id: STYLE.sourceNote,
-    name: 'Source Note',
-    basedOn: STYLE.normal,
-    next: STYLE.normal,
-    quickFormat: true,
-    run: { font: FONT.sans, size: halfPoints(8.5) },
-    paragraph: { spacing: { before: 0, after: twips(PARA_GAP), ...exact(10) } },
-  },
-  {
-    // Table cells: Gill Sans 8.5 pt on 10.5 pt (IF12255).
-    id: STYLE.tableText,
-    name: 'Table Text',
-    basedOn: STYLE.normal,
-    run: { font: FONT.sans, size: halfPoints(8.5) },
-    paragraph: { spacing: { before: twips(1), after: twips(1), ...exact(10.5) } },
-  },
-  {
-    // The header row: bold and centred.
-    id: STYLE.tableHeading,
-    name: 'Table Heading',
-    basedOn: STYLE.tableText,
-    run: { font: FONT.sans, size: halfPoints(8.5), bold: true },
-    paragraph: { alignment: AlignmentType.CENTER },
-  },
-  {
-    // Indented 18 pt on both sides and justified, on a slightly looser pitch (house style).
-    id: STYLE.blockQuote,
-    name: 'Quote',
-    basedOn: STYLE.normal,
-    paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { left: twips(QUOTE_INDENT), right: twips(QUOTE_INDENT) }, spacing: { before: 0, after: twips(6), ...exact(11.5) } },
-  },
-  {
-    // Author lines under a rule across the column. Consecutive paragraphs with the same border
-    // are one bordered group in Word and LibreOffice, so the rule is drawn above the first only.
-    id: STYLE.author,
-    name: 'Author',
-    basedOn: STYLE.normal,
-    next: STYLE.author,
-    quickFormat: true,
-    paragraph: {
-      keepNext: true,
-      keepLines: true,
-      spacing: { before: 0, after: 0 },
-      border: { top: { style: BorderStyle.SINGLE, size: eighths(0.75), color: COLOR.blue, space: 4 } },
-    },
-  },
-  {
-    id: STYLE.productCode,
-    name: 'Product Code',
-    basedOn: STYLE.normal,
-    quickFormat: true,
-    run: { font: FONT.sans, size: halfPoints(8.5), bold: true },
-    paragraph: { alignment: AlignmentType.RIGHT, spacing: { before: twips(9), after: 0, ...exact(10) } },
-  },
-  {
-    // The disclaimer page's 2 pt sand rule is this heading's top border.
-    id: STYLE.disclaimerHeading,
-    name: 'Disclaimer Heading',
-    basedOn: STYLE.normal,
-    next: STYLE.disclaimer,
-    quickFormat: true,
-    run: { font: FONT.display, size: halfPoints(14), bold: true },
-    paragraph: {
-      keepNext: true,
-      spacing: { before: 0, after: twips(5), ...exact(17) },
-      border: { top: { style: BorderStyle.SINGLE, size: eighths(2), color: COLOR.sand, space: 9 } },
-    },
-  },
-  {
-    id: STYLE.disclaimer,
-    name: 'Disclaimer',
-    basedOn: STYLE.normal,
-    quickFormat: true,
-    paragraph: { spacing: { before: 0, after: 0 } },
-  },
-  {
-    id: STYLE.masthead,
-    name: 'Masthead',
-    basedOn: STYLE.normal,
-    paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
-  },
-  {
-    // The running header: the title, right-aligned, its text about 24 pt down the page.
-    id: STYLE.header,
-    name: 'Header',
-    basedOn: STYLE.normal,
-    run: { font: FONT.ui, size: halfPoints(9), color: COLOR.blue },
-    paragraph: { alignment: AlignmentType.RIGHT, spacing: { before: twips(10), after: 0, ...exact(10) } },
-  },
-  {
-    id: STYLE.footer,
-    name: 'Footer',
-    basedOn: STYLE.normal,
-    run: { font: FONT.ui, size: halfPoints(9), color: COLOR.footer },
-    paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0, ...exact(10) } },
-  },
-];
-
-export const characterStyles: ICharacterStyleOptions[] = [
-  // The originals print links as plain text (no colour, no underline: IF11755, IF12255); they are
-  // live all the same. Defined, so that Word's own blue underlined Hyperlink style does not apply.
-  { id: STYLE.hyperlink, name: 'Hyperlink', run: {} },
-  // docx's (empty) footnote and endnote parts refer to these two.
-  { id: STYLE.footnoteReference, name: 'Footnote Reference', run: { superScript: true } },
-  { id: STYLE.endnoteReference, name: 'Endnote Reference', run: { superScript: true } },
-];
-
-/** Every style the document defines, by id, with its kind: what style references are checked against. */
-export const DEFINED_STYLES: ReadonlyMap<string, 'paragraph' | 'character'> = new Map([
-  ...paragraphStyles.map((s) => [s.id, 'paragraph'] as const),
-  ...characterStyles.map((s) => [s.id, 'character'] as const),
-]);
+/**
+ * Every style the document defines, by id, with its kind. The ids are the same in every edition
+ * (STYLE); a renderer checks against its own edition's `houseStyles(edition).defined`.
+ */
+export const DEFINED_STYLES: ReadonlyMap<string, 'paragraph' | 'character'> = houseStyles(EDITIONS[NEWEST_EDITION]).defined;

@@ -56,6 +56,9 @@ export interface Edition {
   };
   lists: {
     bulletGlyph: string;
+    /** The bullets of a list nested in a list item, and of one nested in that. */
+    level2Glyph: string;
+    level3Glyph: string;
     /** Text hangs this far in from the bullet. */
     indent: number;
     numberIndent: number;
@@ -63,8 +66,15 @@ export interface Edition {
   };
   quote: {
     indent: number;
-    /** Word's justification lets spaces shrink (to 75% in the originals): negative word spacing. */
+    /**
+     * Word's justification lets spaces shrink (to 75% in the originals) to keep a word on the line;
+     * Chromium's only stretches. A negative word spacing breaks the lines as Word does (-0.65 to
+     * -0.70 pt reproduces every quote line of the dev set), then justification stretches them back.
+     */
     wordSpacing: number;
+    /** A quote's line pitch, and the space under each of its paragraphs (less than a paragraph's). */
+    line: number;
+    after: number;
   };
   figure: {
     captionSize: number;
@@ -73,12 +83,23 @@ export interface Edition {
     sourceSize: number;
     sourceLine: number;
     sourceBefore: number;
+    /** Between the Source line and the Notes line under it. */
+    notesBefore: number;
     notesLine: number;
     frame: number;
     /** Below a figure set across the top of a page. */
     bandAfter: number;
   };
-  table: { size: number; line: number; rule: number; noteIndent: number };
+  table: {
+    size: number;
+    line: number;
+    rule: number;
+    noteIndent: number;
+    /** Below a table's caption ("Table 1. …"), above its top rule. */
+    captionAfter: number;
+    /** A cell's padding left and right. */
+    cellPadding: number;
+  };
   furniture: {
     runningHeaderTop: number;
     runningHeaderSize: number;
@@ -93,6 +114,8 @@ export interface Edition {
     productCodeSize: number;
     productCodeLine: number;
     productCodeBefore: number;
+    /** A product code that found no room on the last page of text opens the disclaimer page, under a rule this far down. */
+    spilledCodeTop: number;
     disclaimer: {
       measure: number;
       blueRuleTop: number;
@@ -103,6 +126,8 @@ export interface Edition {
       headingSize: number;
       headingLine: number;
       headingAfter: number;
+      /** How much lower the disclaimer sits under a spilled product code. */
+      spillShift: number;
     };
   };
 }

@@ -219,6 +219,9 @@
   }
 
   const report = { pages: [], overflow: null, lost: [] };
+  let spilled = null;
+  const onlyProductCode = (node) =>
+    node.nodeType === 1 && (node.classList.contains('product-code') || ([...node.children].length === 1 && node.children[0].classList.contains('product-code') && !(node.textContent || '').replace(node.children[0].textContent || '', '').trim()));
   // Characters that left the pages in the overflow report (not laid out anywhere).
   let reportedChars = 0;
   let content = [...flow.childNodes].filter((n) => n.nodeType === 1);
@@ -248,6 +251,14 @@
     let brk = breakIn({ left: box.left, right: box.right, top: box.top, bottom: box.bottom, bottomToo: true });
     if (brk && atStart(region, brk)) brk = breakIn(box);
     content = brk ? cut(region, brk) : [];
+    // The product code closes the brief; when it alone finds no room on the last page of text it
+    // goes to the top of the disclaimer page, as the originals set it (a full page 2).
+    if (number === maxContentPages && content.length === 1 && onlyProductCode(content[0])) {
+      spilled = content[0];
+      spilled.remove();
+      reportedChars += charCount(spilled);
+      content = [];
+    }
     pending = [...region.querySelectorAll('.figure-anchor')].map((a) => floats.get(a.dataset.figure));
     report.pages.push({ number, band: pending.length, regionHeight: Math.round(box.height * 0.75 * 10) / 10 });
     const leftover = [...content];
@@ -282,6 +293,14 @@
 
   const last = newPage('disclaimer');
   last.insertAdjacentHTML('beforeend', '<div class="rule-blue"></div><div class="rule-sand"></div>');
+  if (spilled) {
+    const code = document.createElement('div');
+    code.className = 'spilled-product-code';
+    code.appendChild(spilled.classList.contains('product-code') ? spilled : spilled.querySelector('.product-code'));
+    last.classList.add('with-product-code');
+    last.appendChild(code);
+    report.productCodeSpilled = true;
+  }
   last.appendChild(disclaimer);
   last.appendChild(pageFooter(true));
   report.contentPages = book.children.length - 1;

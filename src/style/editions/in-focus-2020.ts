@@ -9,7 +9,7 @@ export const inFocus2020: Edition = {
   page: { width: 612, height: 792, side: 57.6, column: 241.2, gap: 14.4, measure: 241, top: 48, bottom: 45 },
   fonts: {
     serif: { css: "'Tinos', serif", word: 'Times New Roman' },
-    sans: { css: "'Cabin', sans-serif", word: 'Gill Sans MT' },
+    sans: { css: "'Gillius ADF No2', sans-serif", word: 'Gill Sans MT' },
     ui: { css: "'Arimo', sans-serif", word: 'Arial' },
     display: { css: "'Crimson Pro', serif", word: 'Palatino Linotype' },
   },
@@ -21,10 +21,10 @@ export const inFocus2020: Edition = {
     h3: { size: 10, line: 12, before: 11 },
     h4: { size: 10, line: 11, before: 11 },
   },
-  lists: { bulletGlyph: '•', indent: 13.7, numberIndent: 18, itemGap: 6 },
-  quote: { indent: 18, wordSpacing: 0 },
-  figure: { captionSize: 9.5, captionLine: 11, captionAfter: 4, sourceSize: 8.5, sourceLine: 10, sourceBefore: 3, notesLine: 10.5, frame: 0.5, bandAfter: 11 },
-  table: { size: 8.5, line: 10.5, rule: 0.5, noteIndent: 18 },
+  lists: { bulletGlyph: '•', level2Glyph: '◦', level3Glyph: '▪', indent: 13.7, numberIndent: 18, itemGap: 6 },
+  quote: { indent: 18, wordSpacing: -0.68, line: 11.5, after: 6 },
+  figure: { captionSize: 9.5, captionLine: 11, captionAfter: 4, sourceSize: 8.5, sourceLine: 10, sourceBefore: 3, notesBefore: 2, notesLine: 10.5, frame: 0.5, bandAfter: 11 },
+  table: { size: 8.5, line: 10.5, rule: 0.5, noteIndent: 18, captionAfter: 3, cellPadding: 3 },
   furniture: {
     runningHeaderTop: 26,
     runningHeaderSize: 9,
@@ -39,6 +39,7 @@ export const inFocus2020: Edition = {
     productCodeSize: 8.5,
     productCodeLine: 10,
     productCodeBefore: 9,
-    disclaimer: { measure: 496.3, blueRuleTop: 69, blueRule: 0.5, sandRuleTop: 86, sandRule: 2, top: 97, headingSize: 14, headingLine: 17, headingAfter: 5 },
+    spilledCodeTop: 47.2,
+    disclaimer: { measure: 496.3, blueRuleTop: 69, blueRule: 0.5, sandRuleTop: 86, sandRule: 2, top: 97, headingSize: 14, headingLine: 17, headingAfter: 5, spillShift: 12 },
   },
 };

@@ -28,7 +28,7 @@ export const inFocus2026: Edition = {
     h4: { size: 10, line: 11, before: 0 },
   },
   lists: { bulletGlyph: '•', level2Glyph: '◦', level3Glyph: '▪', indent: 13.7, numberIndent: 18, itemGap: 11 },
-  quote: { indent: 18, wordSpacing: 0, line: 11.5, after: 6 },
+  quote: { indent: 18, wordSpacing: -0.68, line: 11.5, after: 6 },
   figure: { captionSize: 9.48, captionLine: 11, captionAfter: 3, sourceSize: 8.52, sourceLine: 10.8, sourceBefore: 2, notesBefore: 2, notesLine: 10.8, frame: 0.5, bandAfter: 11 },
   table: { size: 8.5, line: 10.5, rule: 0.5, noteIndent: 18, captionAfter: 3, cellPadding: 3 },
   furniture: {
@@ -46,6 +46,7 @@ export const inFocus2026: Edition = {
     productCodeSize: 8.52,
     productCodeLine: 10,
     productCodeBefore: 7.4,
-    disclaimer: { measure: 496.3, blueRuleTop: 69, blueRule: 0.5, sandRuleTop: 86, sandRule: 2, top: 97, headingSize: 14, headingLine: 17, headingAfter: 5 },
+    spilledCodeTop: 47.2,
+    disclaimer: { measure: 496.3, blueRuleTop: 69, blueRule: 0.5, sandRuleTop: 86, sandRule: 2, top: 97, headingSize: 14, headingLine: 17, headingAfter: 5, spillShift: 12 },
   },
 };

@@ -1,6 +1,7 @@
 // The In Focus house style as named Word styles, built from the brief's edition (src/style/editions;
 // docs/house-style.md says where its numbers come from), so that an analyst can restyle the brief
-// and navigate it by its headings. Every paragraph and run the renderer writes names one of these; nothing in the body carries fonts or sizes of its own.
+// and navigate it by its headings. Every paragraph and run the renderer writes names one of these;
+// nothing in the body carries fonts or sizes of its own.
 // The styles are a function of the brief's edition (src/style/edition.ts, with its front matter
 // `layout:` applied): every size, pitch, space, indent, colour and font is the edition's, the
 // number the PDF's stylesheet reads too. Only the style ids, and the few numbers Word needs that

@@ -148,8 +148,7 @@ export class BodyBuilder {
     const tag = node.tagName;
     if (hasClass(node, CLASS.figureData)) return; // the figure's data table: the HTML's, not running text
     if (tag === 'p') {
-      const run = frame.paragraphStyle === STYLE.blockQuote ? { spaceSpacing: twips(this.ctx.edition.quote.wordSpacing) } : {};
-      if (hasText(node.children)) this.fromNode(node, frame.paragraphStyle, {}, () => inlineRuns(this.ctx, node.children, where, {}, run), where);
+      if (hasText(node.children)) this.fromNode(node, frame.paragraphStyle, {}, () => inlineRuns(this.ctx, node.children, where), where);
     } else if (tag in HEADING) {
       this.fromNode(node, HEADING[tag]!, {}, () => inlineRuns(this.ctx, node.children, where), where, 'heading', (c) => bookmark(this.ctx, node.properties.id, c));
     } else if (tag === 'ul' || tag === 'ol') {

@@ -84,48 +84,38 @@ export function bookmark(ctx: DocxContext, id: unknown, children: ParagraphChild
   return [new BookmarkStart(bookmarkName(id), n) as unknown as ParagraphChild, ...children, new BookmarkEnd(n) as unknown as ParagraphChild];
 }
 
-export interface RunOptions {
-  /**
-   * Narrower spaces, in twentieths of a point (negative): a justified quote's lines then break as
-   * Word's justification, which shrinks spaces, breaks them, in any reader (edition.quote.wordSpacing).
-   */
-  spaceSpacing?: number;
-}
-
 /** A digit, a hyphen, a letter: Word never breaks after such a hyphen (`30-mm`); other readers would. */
 const DIGIT_HYPHEN_LETTER = /(?<=\d)-(?=\p{L})/u;
 
-/** A text's runs: a non-breaking hyphen where Word keeps the words together; spaces apart if narrowed. */
-function textRuns(ctx: DocxContext, text: string, options: IRunOptions, where: string, run: RunOptions): TextRun[] {
-  const parts = run.spaceSpacing ? text.split(/( +)/).filter(Boolean) : [text];
-  return parts.map((part) => {
-    if (run.spaceSpacing && /^ +$/.test(part)) return styledRun(ctx, { ...options, text: part, characterSpacing: run.spaceSpacing }, where);
-    const pieces = part.split(DIGIT_HYPHEN_LETTER);
-    if (pieces.length === 1) return styledRun(ctx, { ...options, text: part }, where);
-    return styledRun(ctx, { ...options, children: pieces.flatMap((t, k) => (k === 0 ? [t] : [new NoBreakHyphen(), t])) }, where);
-  });
+/**
+ * A text's run, with a non-breaking hyphen where Word keeps the words together. (Justified quotes
+ * need nothing here: Word shrinks their spaces itself; LibreOffice does not, and ignores a
+ * narrower spacing given to spaces, so there is nothing to give it.)
+ */
+function textRun(ctx: DocxContext, text: string, options: IRunOptions, where: string): TextRun {
+  const pieces = text.split(DIGIT_HYPHEN_LETTER);
+  if (pieces.length === 1) return styledRun(ctx, { ...options, text }, where);
+  return styledRun(ctx, { ...options, children: pieces.flatMap((t, k) => (k === 0 ? [t] : [new NoBreakHyphen(), t])) }, where);
 }
 
 /** The runs of some phrasing content, marks applied, links as Word hyperlinks. */
-export function inlineRuns(ctx: DocxContext, nodes: readonly ElementContent[], where: string, base: Marks = {}, run: RunOptions = {}): ParagraphChild[] {
+export function inlineRuns(ctx: DocxContext, nodes: readonly ElementContent[], where: string, base: Marks = {}): ParagraphChild[] {
   const pieces: Piece[] = [];
   collect(nodes, base, undefined, pieces);
   const runs: ParagraphChild[] = [];
   let i = 0;
-  const pieceRun = (p: Piece, style?: string): TextRun[] =>
-    p.kind === 'break'
-      ? [styledRun(ctx, { break: 1, ...p.marks, ...(style ? { style } : {}) }, where)]
-      : textRuns(ctx, p.text, { ...p.marks, ...(style ? { style } : {}) }, where, run);
+  const pieceRun = (p: Piece, style?: string): TextRun =>
+    p.kind === 'break' ? styledRun(ctx, { break: 1, ...p.marks, ...(style ? { style } : {}) }, where) : textRun(ctx, p.text, { ...p.marks, ...(style ? { style } : {}) }, where);
   const list = collapse(pieces);
   while (i < list.length) {
     const href = list[i]!.href;
     if (!href) {
-      runs.push(...pieceRun(list[i]!));
+      runs.push(pieceRun(list[i]!));
       i++;
       continue;
     }
     const group: TextRun[] = [];
-    while (i < list.length && list[i]!.href === href) group.push(...pieceRun(list[i++]!, STYLE.hyperlink));
+    while (i < list.length && list[i]!.href === href) group.push(pieceRun(list[i++]!, STYLE.hyperlink));
     runs.push(href.startsWith('#') ? new InternalHyperlink({ anchor: bookmarkName(href.slice(1)), children: group }) : new ExternalHyperlink({ link: href, children: group }));
   }
   return runs;

@@ -22,7 +22,7 @@ import { type DeletedRow, styledParagraph, styledRun, whereOf, type DocxContext 
 import { bookmark, hasText, inlineRuns, isElement } from './inline.js';
 import { HEADING_LEVEL, NUMBERING_REF, pageGeometry, STYLE } from './styles.js';
 import { eighths, emus, pixels, twips } from './units.js';
-import { hasClass } from '../../model/hast-utils.js';
+import { hasClass, tableRows } from '../../model/hast-utils.js';
 import type { FigureModel } from '../../model/types.js';
 import type { Edition } from '../../style/edition.js';
 import { CLASS, PROP } from '../../model/vocabulary.js';
@@ -256,8 +256,8 @@ export class BodyBuilder {
         // The Source line sits close under the table's bottom rule (IF12255), not a blank line down.
         this.previous = 'other';
       } else if (hasClass(child, CLASS.source) || hasClass(child, CLASS.notes)) {
-        // Notes follow the Source line closely (IF13205: 12 pt baseline to baseline), not a blank line down.
-        // and stay on its page or column with it.
+        // Notes follow the Source line closely (IF13205: 12 pt baseline to baseline), not a blank
+        // line down, and the Source line keeps with them on its page or column.
         if (hasClass(child, CLASS.notes) && source) source.options = { ...source.options, keepNext: true, spacing: { ...source.options.spacing, after: twips(this.ctx.edition.figure.notesBefore) } };
         const spec = this.fromNode(child, STYLE.sourceNote, {}, runs, where);
         source = hasClass(child, CLASS.source) ? spec : undefined;
@@ -326,17 +326,7 @@ export class BodyBuilder {
    * rows that came or went are inserted or deleted rows.
    */
   private tableOf(node: Element, width: number): Table {
-    const rows: { cells: Element[]; header: boolean; tr: Element }[] = [];
-    const walk = (el: Element, header: boolean) => {
-      for (const child of el.children) {
-        if (!isElement(child)) continue;
-        if (child.tagName === 'tr') {
-          const cells = child.children.filter((c): c is Element => isElement(c, 'td', 'th'));
-          rows.push({ cells, header: header || (cells.length > 0 && cells.every((c) => c.tagName === 'th')), tr: child });
-        } else if (['thead', 'tbody', 'tfoot'].includes(child.tagName)) walk(child, child.tagName === 'thead');
-      }
-    };
-    walk(node, false);
+    const rows = tableRows(node);
     const columns = Math.max(1, ...rows.map((r) => r.cells.length));
     const { table: house } = this.ctx.edition;
     const widths = columnWidths(rows.map((r) => r.cells.map((c) => textOf(c))), columns, twips(width), house.cellPadding);

@@ -9,7 +9,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { eventDate, KIND_NAMES } from '../../model/figures/timeline.js';
 import type { BriefDocument } from '../../model/types.js';
-import { hasClass } from '../../model/hast-utils.js';
+import { hasClass, tableRows } from '../../model/hast-utils.js';
 import { CLASS, PROP } from '../../model/vocabulary.js';
 
 export type BlockKind = 'metadata' | 'heading' | 'paragraph' | 'quote' | 'item' | 'caption' | 'source' | 'cell' | 'figure-data';
@@ -159,22 +159,13 @@ function fromBody(nodes: readonly ElementContent[], out: Block[], ctx: Context):
 
 /** One block per table cell, labelled by table, row and column heading ("Table 1, row 2, Funding"). */
 function cells(table: Element, out: Block[], name: string): void {
-  const rows: { tr: Element; header: boolean }[] = [];
-  const walk = (el: Element, header: boolean) => {
-    for (const child of el.children) {
-      if (child.type !== 'element') continue;
-      if (child.tagName === 'tr') rows.push({ tr: child, header: header || child.children.every((c) => c.type !== 'element' || c.tagName === 'th') });
-      else if (['thead', 'tbody', 'tfoot'].includes(child.tagName)) walk(child, child.tagName === 'thead');
-    }
-  };
-  walk(table, false);
-  const cellsOf = (tr: Element) => tr.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
-  const headings = rows.find((r) => r.header)?.tr;
-  const columnName = (c: number) => (headings ? printedText(blockText(cellsOf(headings)[c]?.children ?? [])) : '') || `column ${c + 1}`;
+  const rows = tableRows(table);
+  const headings = rows.find((r) => r.header)?.cells;
+  const columnName = (c: number) => (headings ? printedText(blockText(headings[c]?.children ?? [])) : '') || `column ${c + 1}`;
   let body = 0;
   rows.forEach((row, r) => {
     if (!row.header) body++;
-    cellsOf(row.tr).forEach((cell, c) => {
+    row.cells.forEach((cell, c) => {
       out.push({
         kind: 'cell',
         label: row.header ? `${name}, heading of column ${c + 1}` : `${name}, row ${body}, ${columnName(c)}`,

@@ -4,6 +4,7 @@
 import type { Element, ElementContent } from 'hast';
 import { BookmarkStart, BookmarkEnd, ExternalHyperlink, InternalHyperlink, NoBreakHyphen, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
 import { styledRun, type DocxContext } from './context.js';
+import { hyphenKeepsTogether } from '../shared/word-break-rules.js';
 import { STYLE } from './styles.js';
 
 export interface Marks {
@@ -84,18 +85,23 @@ export function bookmark(ctx: DocxContext, id: unknown, children: ParagraphChild
   return [new BookmarkStart(bookmarkName(id), n) as unknown as ParagraphChild, ...children, new BookmarkEnd(n) as unknown as ParagraphChild];
 }
 
-/** A digit, a hyphen, a letter: Word never breaks after such a hyphen (`30-mm`); other readers would. */
-const DIGIT_HYPHEN_LETTER = /(?<=\d)-(?=\p{L})/u;
-
 /**
- * A text's run, with a non-breaking hyphen where Word keeps the words together. (Justified quotes
- * need nothing here: Word shrinks their spaces itself; LibreOffice does not, and ignores a
- * narrower spacing given to spaces, so there is nothing to give it.)
+ * A text's run, with a non-breaking hyphen where Word keeps the words together (`30-mm`), for
+ * readers other than Word. (Justified quotes need nothing here: Word shrinks their spaces itself;
+ * LibreOffice does not, and ignores a narrower spacing given to spaces.)
  */
 function textRun(ctx: DocxContext, text: string, options: IRunOptions, where: string): TextRun {
-  const pieces = text.split(DIGIT_HYPHEN_LETTER);
-  if (pieces.length === 1) return styledRun(ctx, { ...options, text }, where);
-  return styledRun(ctx, { ...options, children: pieces.flatMap((t, k) => (k === 0 ? [t] : [new NoBreakHyphen(), t])) }, where);
+  const pieces: string[] = [];
+  let from = 0;
+  for (let k = 1; k < text.length; k++) {
+    // Only a hyphen-minus becomes Word's non-breaking hyphen (U+2010 already is a hyphen of its own).
+    if (text[k - 1] !== '-' || !hyphenKeepsTogether(text, k)) continue;
+    pieces.push(text.slice(from, k - 1));
+    from = k;
+  }
+  if (pieces.length === 0) return styledRun(ctx, { ...options, text }, where);
+  pieces.push(text.slice(from));
+  return styledRun(ctx, { ...options, children: pieces.flatMap((t, i) => (i === 0 ? [t] : [new NoBreakHyphen(), t])) }, where);
 }
 
 /** The runs of some phrasing content, marks applied, links as Word hyperlinks. */

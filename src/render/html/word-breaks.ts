@@ -5,7 +5,7 @@
 // HTML only: the document model, the HTML file and the DOCX never see these spans, and the text is
 // unchanged (no joiner characters: pdftotext would extract them).
 //
-// Opportunities removed (rules about characters, from the 2026 originals and Word's behaviour):
+// Opportunities removed (rules about characters, in ../shared/word-break-rules.ts):
 // - after a hyphen between a digit and a letter: `30-mm`, `FY2018-FY2026` (Word breaks `110-343`
 //   and `uranium-235` after the hyphen, and so do we);
 // - between closing punctuation and an opening bracket: `(b)(9)`, `x],[y` (Word keeps
@@ -14,6 +14,8 @@
 //   moves to the next line whole instead of the dash starting it.
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { visit } from 'unist-util-visit';
+import { hasClass } from '../../model/hast-utils.js';
+import { wordKeepsTogether } from '../shared/word-break-rules.js';
 
 export const NOBR_CLASS = 'nobr';
 
@@ -24,30 +26,6 @@ const PHRASING = new Set([
 ]);
 /** Elements whose text is not set as running text (graphics, preformatted text). */
 const SKIP = new Set(['svg', 'math', 'pre', 'script', 'style', 'template', 'textarea']);
-
-const HYPHEN = '-\u2010';
-const DIGIT = /\p{Nd}/u;
-const LETTER = /\p{L}/u;
-const CLOSING = /[\p{Pe}\p{Pf}\p{Po}\p{S}]/u;
-const OPENING = /\p{Ps}/u;
-const SPACE = /\s/u;
-
-/**
- * Is there a break opportunity between `s[k - 1]` and `s[k]` that Chromium would take and Word
- * would not? `s` is a run of running text (one paragraph's, across its inline elements).
- */
-export function wordKeepsTogether(s: string, k: number): boolean {
-  const prev = s[k - 1];
-  const next = s[k];
-  if (prev === undefined || next === undefined) return false;
-  // 30-mm: a hyphen after a digit and before a letter.
-  if (HYPHEN.includes(prev) && LETTER.test(next) && DIGIT.test(s[k - 2] ?? '')) return true;
-  // (b)(9): closing punctuation straight before an opening bracket.
-  if (OPENING.test(next) && CLOSING.test(prev) && !HYPHEN.includes(prev)) return true;
-  // area—: no break before an em dash that follows a word.
-  if (next === '\u2014' && !SPACE.test(prev) && prev !== '\u2014') return true;
-  return false;
-}
 
 interface Piece {
   node: Text;
@@ -89,8 +67,7 @@ function textRuns(tree: Root): Piece[][] {
 }
 
 function isNobr(node: Element): boolean {
-  const cls = node.properties.className;
-  return node.tagName === 'span' && Array.isArray(cls) && cls.includes(NOBR_CLASS);
+  return node.tagName === 'span' && hasClass(node, NOBR_CLASS);
 }
 
 /** Whether an inline element may be kept on one line whole: only inline content, no break opportunity in its text. */

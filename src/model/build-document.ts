@@ -74,6 +74,5 @@ export async function buildDocument(sourcePath: string, cwd = process.cwd()): Pr
     displayDate: displayDate(meta.date),
     body,
     figures: file.data.figures ?? [],
-    tables: file.data.tables ?? [],
   };
 }

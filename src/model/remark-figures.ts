@@ -104,8 +104,6 @@ export const remarkFigures: Plugin<[], Root> = function (this: Processor) {
       const source = parts('source');
       const notes = parts('notes');
       if (!ok || !figure || !subtitle || !source || !notes) return;
-      const text = (nodes: PhrasingContent[]) => (nodes.length > 0 ? toString({ type: 'paragraph', children: nodes }) : undefined);
-      figure = { ...figure, ...(text(subtitle) ? { subtitle: text(subtitle)! } : {}), ...(text(source) ? { source: text(source)! } : {}), ...(text(notes) ? { notes: text(notes)! } : {}) };
       figures.push(figure);
 
       // Shape the node so that remark-rehype makes <figure> of it; see rehype-figure-art for the art.

@@ -12,14 +12,7 @@ import type { Plugin, Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { fail } from '../report.js';
 import { caption, checkAttributes, inlineMarkdown, labelled, labelOf, placementOf } from './numbered-parts.js';
-import type { TableModel } from './types.js';
 import { CLASS, PROP, SOURCE_LABEL } from './vocabulary.js';
-
-declare module 'vfile' {
-  interface DataMap {
-    tables: TableModel[];
-  }
-}
 
 const ATTRIBUTES = ['id', 'place', 'source'];
 /** A note's label: a letter, a number or asterisks/daggers, then a period or a closing parenthesis. */
@@ -41,7 +34,7 @@ function note(p: Paragraph): RootContent {
 export const remarkTables: Plugin<[], Root> = function (this: Processor) {
   const processor = this;
   return (tree, file) => {
-    const tables: TableModel[] = [];
+    let count = 0;
     visit(tree, 'containerDirective', (node: ContainerDirective) => {
       if (node.name !== 'table') return;
       const attrs = node.attributes ?? {};
@@ -68,10 +61,8 @@ export const remarkTables: Plugin<[], Root> = function (this: Processor) {
       }
       const source = attrs.source ? inlineMarkdown(processor, file, node, 'table', 'source', attrs.source) : [];
       if (!ok || !source || !place) return;
-      const number = tables.length + 1;
+      const number = ++count;
       const id = attrs.id || `table-${number}`;
-      const sourceText = toString({ type: 'paragraph', children: source });
-      tables.push({ id, number, caption: captionText, place, ...(sourceText ? { source: sourceText } : {}) });
 
       const notes = body.filter((c): c is Paragraph => c.type === 'paragraph');
       const children: RootContent[] = [caption(`Table ${number}.`, label, node.position), grids[0]!];
@@ -80,6 +71,5 @@ export const remarkTables: Plugin<[], Root> = function (this: Processor) {
       node.data = { hName: 'figure', hProperties: { id, className: [CLASS.tableFigure], [PROP.place]: place, [PROP.table]: String(number) } };
       node.children = children as never;
     });
-    file.data.tables = tables;
   };
 };

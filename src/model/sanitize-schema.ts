@@ -1,7 +1,6 @@
 // What raw HTML and Markdown may leave in a brief: GitHub's safe subset, plus the figure and table
 // markup our own plugins make (model/vocabulary.ts), minus images (pictures come through
-// `::figure` and are put in after sanitising, never a remote <img>) and the text of elements the
-// sanitiser drops whole.
+// `::figure` and are put in after sanitising, never a remote <img>).
 import { defaultSchema } from 'rehype-sanitize';
 import type { Options } from 'rehype-sanitize';
 import { CLASS, PROP } from './vocabulary.js';

@@ -1,5 +1,6 @@
 // The document model every renderer reads: validated metadata, the body as a sanitised hast
-// tree, and the numbered figures and tables with what they are drawn from. Built once per brief
+// tree (figures and tables included, with their captions, Source and Notes lines), and the
+// figures' graphics: what each is drawn from. Built once per brief
 // by `model/build-document.ts`; the element and class names are in `model/vocabulary.ts`.
 import type { Root as HastRoot } from 'hast';
 import type { FigureData } from '../source/figure-data.js';
@@ -10,20 +11,13 @@ import type { Placement } from './vocabulary.js';
 
 export type FigurePlacement = Placement;
 
-interface NumberedBase {
+interface FigureBase {
   /** Stable id, from the directive's `#id` or its number. */
   id: string;
   number: number;
-  /** Caption text without the "Figure N." / "Table N." label. */
+  /** Caption text without the "Figure N." label. */
   caption: string;
-  /** Source note as plain text (the body holds it with its markup). */
-  source?: string;
   place: FigurePlacement;
-}
-
-interface FigureBase extends NumberedBase {
-  subtitle?: string;
-  notes?: string;
   /** Text alternative for the graphic. */
   alt: string;
 }
@@ -47,8 +41,6 @@ export interface ImageFigureModel extends FigureBase {
 
 export type FigureModel = DataFigureModel | ImageFigureModel;
 
-export type TableModel = NumberedBase;
-
 export interface BriefDocument {
   /** Product code, e.g. IF11415. */
   product: string;
@@ -61,5 +53,4 @@ export interface BriefDocument {
   displayDate: string;
   body: HastRoot;
   figures: FigureModel[];
-  tables: TableModel[];
 }

@@ -6,12 +6,16 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FACES, GILL_SANS_STAND_IN, fontFile } from '../src/render/shared/fonts.js';
+import { FACES, fontFile } from '../src/render/shared/fonts.js';
+import { NEWEST_EDITION } from '../src/style/edition.js';
+import { EDITIONS } from '../src/style/editions.js';
 import { pdfFonts } from './support/pdf-text.js';
 import { ROOT, runCli } from './support/run-cli.js';
 
 const DIR = path.join(ROOT, 'fonts/gillius-adf-no2');
 const SHIPPED = ['GilliusADFNo2-Regular.ttf', 'GilliusADFNo2-Italic.ttf', 'GilliusADFNo2-Bold.ttf'];
+/** The edition's Gill Sans MT stand-in: the first family of its sans stack. */
+const GILL_SANS_STAND_IN = /^'([^']+)'/.exec(EDITIONS[NEWEST_EDITION].fonts.sans.css)![1]!;
 
 let out: string;
 

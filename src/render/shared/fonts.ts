@@ -3,8 +3,8 @@
 // installed on the machine. Tinos and Arimo share Times New Roman's and Arial's advance widths
 // (same line breaks as the original); Gillius ADF No2 (a Gill Sans design, fonts/gillius-adf-no2/,
 // its bold widened 5% to Gill Sans MT Bold's measured widths) stands in for Gill Sans MT, and
-// Crimson Pro for Palatino Linotype. Cabin, the earlier Gill Sans stand-in, stays available under
-// its own name for an edition that was fitted with it.
+// Crimson Pro for Palatino Linotype. Cabin, the earlier Gill Sans stand-in, still sets the timeline
+// figure's labels and the site's pages.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -24,9 +24,6 @@ interface Face {
   subsets: string[];
 }
 
-/** The face that stands in for Gill Sans MT (the DOCX embeds it under that name). */
-export const GILL_SANS_STAND_IN = 'Gillius ADF No2';
-
 const LATIN = 'U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD';
 const LATIN_EXT = 'U+0100-02BA, U+02BD-02C5, U+02C7-02CC, U+02CE-02D7, U+02DD-02FF, U+0304, U+0308, U+0329, U+1D00-1DBF, U+1E00-1E9F, U+1EF2-1EFF, U+2020, U+20A0-20AB, U+20AD-20C0, U+2113, U+2C60-2C7F, U+A720-A7FF';
 const RANGES: Record<string, string> = { latin: LATIN, 'latin-ext': LATIN_EXT };
@@ -41,8 +38,6 @@ export const FACES: Face[] = [
   { family: 'Arimo', pkg: 'arimo', weight: 700, style: 'normal', subsets: ['latin'] },
   { family: 'Arimo', pkg: 'arimo', weight: 700, style: 'italic', subsets: ['latin'] },
   { family: 'Cabin', pkg: 'cabin', weight: 400, style: 'normal', subsets: both },
-  // Italics in a figure's or table's Source and Notes lines (report titles).
-  { family: 'Cabin', pkg: 'cabin', weight: 400, style: 'italic', subsets: both },
   { family: 'Cabin', pkg: 'cabin', weight: 700, style: 'normal', subsets: both },
   { family: 'Gillius ADF No2', file: 'fonts/gillius-adf-no2/GilliusADFNo2-Regular.ttf', weight: 400, style: 'normal', subsets: ['all'] },
   { family: 'Gillius ADF No2', file: 'fonts/gillius-adf-no2/GilliusADFNo2-Italic.ttf', weight: 400, style: 'italic', subsets: ['all'] },

@@ -59,14 +59,9 @@ function wholeWords(pieces: Piece[]): Piece[] {
     if (head || tail) {
       if (head) before!.text = before!.text.slice(0, -head.length);
       if (tail) after!.text = after!.text.slice(tail.length);
-      let del = group.find((p) => p.op === 'del');
-      let ins = group.find((p) => p.op === 'ins');
-      const replaced: Piece[] = [];
-      del = { op: 'del', text: head + (del?.text ?? '') + tail };
-      ins = { op: 'ins', text: head + (ins?.text ?? '') + tail };
-      replaced.push(del, ins);
-      out.splice(i, j - i + 1, ...replaced);
-      j = i + replaced.length - 1;
+      const side = (op: 'del' | 'ins'): Piece => ({ op, text: head + (group.find((p) => p.op === op)?.text ?? '') + tail });
+      out.splice(i, j - i + 1, side('del'), side('ins'));
+      j = i + 1;
     }
     i = j;
   }

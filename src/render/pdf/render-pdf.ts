@@ -83,7 +83,10 @@ export async function renderPdfPages(browser: Browser, doc: BriefDocument, optio
       const html = renderHtml(doc, { paged: true });
       const styled = options.extraCss ? html.replace('</head>', `<style>${options.extraCss}</style></head>`) : html;
       await page.setContent(styled, { waitUntil: 'load' });
-      await page.evaluate('document.fonts.ready.then(() => true)');
+      // Every face loaded before anything is measured: `fonts.ready` waits only for faces the first
+      // layout asked for, and a face first needed while paginating (a table's cells on page 2)
+      // would be measured in a fallback font, breaking its lines elsewhere than it prints them.
+      await page.evaluate('Promise.all([...document.fonts].map((f) => f.load())).then(() => true)');
       const settings = { maxContentPages: options.maxContentPages ?? 2, allowOverflow: options.allowOverflow === true };
       const report = (await page.evaluate(`(${PAGINATE})(${JSON.stringify(settings)})`)) as PaginationReport;
       if ((report.overflow && !settings.allowOverflow) || report.lost.length > 0) return { pdf: new Uint8Array(), report, blocked };

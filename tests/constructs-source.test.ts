@@ -122,6 +122,13 @@ describe('tables', () => {
     expect(out).toContain('<p class="table-note"><span class="note-label">b)</span> Preliminary.</p>');
   });
 
+  it('take the column widths an author sets (widths=), in pt, in, cm or mm, as points on the model', async () => {
+    const out = await html(TABLE.replace('place="span"', 'place="span" widths="1in 20mm 72pt"'));
+    expect(out).toContain('data-widths="72 56.7 72"');
+    // A table without widths carries none: each writer sizes its columns to their content.
+    expect(await html(TABLE)).not.toContain('data-widths');
+  });
+
   it('are numbered apart from figures', async () => {
     const out = await html(`::figure[P]{src="figures/p.png"}\n\n${TABLE}\n${TABLE.replace('#tab-1', '#tab-2')}`, { 'figures/p.png': png });
     expect(out).toContain('data-figure="1"');
@@ -136,6 +143,10 @@ describe('tables', () => {
     { name: 'a page-top table', body: ':::table[X]{place="page-top"}\n| a |\n| - |\n| 1 |\n:::', says: /table: place="page-top" is not known: expected "column", "span"/ },
     { name: 'an unknown attribute', body: ':::table[X]{notes="n"}\n| a |\n| - |\n| 1 |\n:::', says: /table: unknown attribute `notes`: expected one of id, place, source/ },
     { name: 'the leaf form', body: '::table[X]', says: /unknown directive `::table` \(`table` is written `:::table`\)/ },
+    { name: 'widths without units', body: ':::table[X]{widths="80 80"}\n| a | b |\n| - | - |\n| 1 | 2 |\n:::', says: /table: widths="80 80": `80` is not a width: expected one width per column with its unit/ },
+    { name: 'widths for another number of columns', body: ':::table[X]{widths="1in 1in 1in"}\n| a | b |\n| - | - |\n| 1 | 2 |\n:::', says: /table: widths="1in 1in 1in" gives 3 widths for 2 columns: expected one per column/ },
+    { name: 'widths wider than the column', body: ':::table[X]{widths="2in 2in"}\n| a | b |\n| - | - |\n| 1 | 2 |\n:::', says: /table: widths="2in 2in" add up to 288 pt: expected at most 241.2 pt for a table in a column \(place="span" sets it across both\)/ },
+    { name: 'widths wider than the page allows', body: ':::table[X]{place="span" widths="5in 4in"}\n| a | b |\n| - | - |\n| 1 | 2 |\n:::', says: /table: widths="5in 4in" add up to 648 pt: expected at most 576 pt for a table across both columns/ },
   ];
   for (const c of bad) {
     it(`refuses ${c.name}, with its line`, async () => {

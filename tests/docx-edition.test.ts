@@ -90,6 +90,38 @@ describe('the DOCX follows the edition', () => {
     expect(attr(spacing(styles, 'ListBullet'), 'w:after')).toBe(String(twips(laidOut.edition.lists.itemGap)));
   });
 
+  it('the heading and list knobs of layout: (headingBefore, headingAfter, listLinePitch) set the Word styles', async () => {
+    const { part, edition } = await docx('layout:\n  paragraphSpacing: 3\n  linePitch: 10.5\n  headingBefore: 11\n  headingAfter: 2.6\n  listLinePitch: 11.5\n');
+    expect(edition.headings.h2).toMatchObject({ before: 11, after: 2.6 });
+    expect(edition.lists.line).toBe(11.5);
+    const styles = await part('word/styles.xml');
+    // Word adds the paragraph's 3 pt after to the heading's before: the heading keeps the rest.
+    expect(attr(spacing(styles, 'Heading1'), 'w:before')).toBe(String(twips(11 - 3)));
+    expect(attr(spacing(styles, 'Heading1'), 'w:after')).toBe(String(twips(2.6)));
+    expect(attr(spacing(styles, 'ListBullet'), 'w:line')).toBe(String(twips(11.5)));
+    expect(attr(spacing(styles, 'ListBullet'), 'w:lineRule')).toBe('exact');
+    // Without the knobs: the edition's (no space after a heading; list lines on the body's pitch).
+    const plain = await (await docx('')).part('word/styles.xml');
+    expect(attr(spacing(plain, 'Heading1'), 'w:after')).toBe('0');
+    expect(attr(spacing(plain, 'ListBullet'), 'w:line')).toBeUndefined();
+  });
+
+  it('a table with widths= has exactly those columns, centred past the margins when wider', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-docx-widths-'));
+    fs.mkdirSync(path.join(dir, 'IF10011'));
+    fs.writeFileSync(
+      path.join(dir, 'IF10011/brief.md'),
+      `---\nproduct: IF10011\ntitle: "Widths"\ndate: 2026-04-20\nversion: 1\nstatus: new\nauthors:\n  - name: Ada Analyst\n    title: Specialist\n---\n\nText.\n\n:::table[Wide]{place="span" widths="87.6pt 88pt 248.6pt 62.3pt 74.2pt"}\n| a | b | c | d | e |\n| - | - | - | - | - |\n| 1 | 2 | 3 | 4 | 5 |\n:::\n`,
+    );
+    const doc = await buildDocument(path.join(dir, 'IF10011/brief.md'), dir);
+    const xml = parseXml((await (await JSZip.loadAsync(await renderDocx(doc))).file('word/document.xml')!.async('string')));
+    const grid = all(one(xml, 'w:tblGrid')!, 'w:gridCol').map((c) => Number(c.attrs['w:w']));
+    expect(grid).toEqual([87.6, 88, 248.6, 62.3, 74.2].map(twips));
+    const tblPr = one(xml, 'w:tblPr')!;
+    expect(attr(one(tblPr, 'w:jc'), 'w:val')).toBe('center');
+    expect(Number(attr(one(tblPr, 'w:tblW'), 'w:w'))).toBe(grid.reduce((a, b) => a + b, 0));
+  });
+
   it.each(['in-focus-2020', 'in-focus-2026'] satisfies EditionId[])('%s: headings, page and fonts are the edition\'s numbers', async (id) => {
     const { part } = await docx(`style: ${id}\n`);
     const edition = EDITIONS[id];

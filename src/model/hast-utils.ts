@@ -1,5 +1,6 @@
 // Small questions asked of hast elements across the model and the renderers.
 import type { Element } from 'hast';
+import { PROP } from './vocabulary.js';
 
 export function hasClass(el: Element, name: string): boolean {
   const c = el.properties?.className;
@@ -27,4 +28,12 @@ export function tableRows(table: Element): TableRowCells[] {
   };
   walk(table, false);
   return rows;
+}
+
+/** A table figure's column widths in points, as the author set them (`widths=`), or null. */
+export function tableWidths(figure: Element): number[] | null {
+  const value = figure.properties[PROP.widths];
+  if (typeof value !== 'string') return null;
+  const widths = value.split(' ').map(Number);
+  return widths.length > 0 && widths.every((w) => Number.isFinite(w) && w > 0) ? widths : null;
 }

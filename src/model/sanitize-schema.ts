@@ -15,7 +15,7 @@ export const sanitizeSchema: Options = {
   tagNames: [...(base.tagNames ?? []).filter((t) => t !== 'img' && t !== 'picture' && t !== 'source'), 'figure', 'figcaption'],
   attributes: {
     ...base.attributes,
-    figure: ['id', ['className', CLASS.figure, CLASS.tableFigure], PROP.place, PROP.figure, PROP.table],
+    figure: ['id', ['className', CLASS.figure, CLASS.tableFigure], PROP.place, PROP.figure, PROP.table, PROP.widths],
     div: [...(base.attributes?.div ?? []), ['className', CLASS.art, CLASS.tableNotes], PROP.figureArt],
     span: [...(base.attributes?.span ?? []), ['className', CLASS.label, CLASS.noteLabel]],
     p: [...(base.attributes?.p ?? []), ['className', CLASS.source, CLASS.notes, CLASS.subtitle, CLASS.tableNote]],

@@ -40,6 +40,8 @@ export const PROP = {
   table: 'dataTable',
   /** data-figure-art on the art slot: the figure's id. */
   figureArt: 'dataFigureArt',
+  /** data-widths on a table figure: its column widths in points, space-separated (`widths=`). */
+  widths: 'dataWidths',
 } as const;
 
 export const PLACEMENTS = ['column', 'page-top', 'span'] as const;

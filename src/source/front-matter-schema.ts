@@ -24,10 +24,13 @@ export const EXPECTED: Record<string, string> = {
   keywords: 'a list of keywords (text)',
   summary: 'a short summary as text',
   style: `the house style's edition: ${EDITION_IDS.map((e) => '`' + e + '`').join(' or ')} (default ${NEWEST_EDITION}, today's)`,
-  layout: 'spacing as the brief has it in Word: `paragraphSpacing`, `itemSpacing` (points, 0–24) and `linePitch` (points, 9–14)',
+  layout: 'spacing as the brief has it in Word: `paragraphSpacing`, `itemSpacing`, `headingBefore` (points, 0–24), `headingAfter` (points, 0–12), `linePitch` and `listLinePitch` (points, 9–14)',
   paragraphSpacing: 'the space between paragraphs in points, 0 to 24 (6 is Word\'s 6 pt after; 11 a blank line)',
   itemSpacing: 'the space between list items in points, 0 to 24',
   linePitch: 'the distance between lines in points, 9 to 14 (11 is single spacing for 10 pt Times)',
+  headingBefore: 'the space above a heading in points, 0 to 24 (at least the paragraph spacing is kept)',
+  headingAfter: 'the space below a heading in points, 0 to 12',
+  listLinePitch: 'the distance between lines inside list items in points, 9 to 14 (default: linePitch)',
 };
 
 /** The per-brief spacing knobs (front matter `layout:`), with their ranges. */
@@ -35,6 +38,9 @@ export const layoutSchema = z.strictObject({
   paragraphSpacing: z.number().min(0).max(24).optional(),
   itemSpacing: z.number().min(0).max(24).optional(),
   linePitch: z.number().min(9).max(14).optional(),
+  headingBefore: z.number().min(0).max(24).optional(),
+  headingAfter: z.number().min(0).max(12).optional(),
+  listLinePitch: z.number().min(9).max(14).optional(),
 });
 export const LAYOUT_FIELDS = Object.keys(layoutSchema.shape);
 

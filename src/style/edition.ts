@@ -50,9 +50,11 @@ export interface Edition {
   };
   body: { size: number; line: number; paragraphGap: number };
   headings: {
-    h2: { size: number; line: number; before: number };
-    h3: { size: number; line: number; before: number };
-    h4: { size: number; line: number; before: number };
+    // `before`: at least this much between the text above and the heading (the paragraph gap
+    // when that is larger); `after`: between the heading and the text below it.
+    h2: { size: number; line: number; before: number; after: number };
+    h3: { size: number; line: number; before: number; after: number };
+    h4: { size: number; line: number; before: number; after: number };
   };
   lists: {
     bulletGlyph: string;
@@ -63,6 +65,8 @@ export interface Edition {
     indent: number;
     numberIndent: number;
     itemGap: number;
+    /** The line pitch inside list items where it is not the body's (IF12255: 11.52 on a 10.5 body). */
+    line?: number;
   };
   quote: {
     indent: number;
@@ -77,6 +81,12 @@ export interface Edition {
     after: number;
   };
   figure: {
+    /**
+     * At least this much above a figure's or table's caption, from the text above (the paragraph
+     * gap when that is larger): IF12255 has its captions 19.4-19.8 pt below the text on a 10.5 pt
+     * pitch with 3 pt between paragraphs.
+     */
+    before: number;
     captionSize: number;
     captionLine: number;
     captionAfter: number;
@@ -94,11 +104,22 @@ export interface Edition {
     size: number;
     line: number;
     rule: number;
+    /** A note's label sits this far in from the text's left edge (IF12255: 18 pt)... */
+    noteInset: number;
+    /** ...and its text hangs this far in from the label. */
     noteIndent: number;
     /** Below a table's caption ("Table 1. …"), above its top rule. */
     captionAfter: number;
-    /** A cell's padding left and right. */
-    cellPadding: number;
+    /** A cell's padding left and right: text starts `cellPaddingLeft` into its column and may run to `cellPaddingRight` from its end. */
+    cellPaddingLeft: number;
+    cellPaddingRight: number;
+    /** A cell's padding above and below (a row's text is this much from the next row's, twice). */
+    cellPaddingBlock: number;
+    /**
+     * The widest a table with set column widths (`widths=`) may be: a table across both columns
+     * may reach past the text margins, centred, as Word lets it (IF12255's is 560.7 pt).
+     */
+    maxWidth: number;
   };
   furniture: {
     runningHeaderTop: number;
@@ -137,6 +158,9 @@ export interface LayoutOverrides {
   paragraphSpacing?: number;
   itemSpacing?: number;
   linePitch?: number;
+  headingBefore?: number;
+  headingAfter?: number;
+  listLinePitch?: number;
 }
 
 /** An edition with a brief's own `layout:` applied. */
@@ -149,6 +173,18 @@ export function withLayout(edition: Edition, layout: LayoutOverrides | undefined
       ...(layout.linePitch !== undefined ? { line: layout.linePitch } : {}),
       ...(layout.paragraphSpacing !== undefined ? { paragraphGap: layout.paragraphSpacing } : {}),
     },
-    lists: { ...edition.lists, ...(layout.itemSpacing !== undefined ? { itemGap: layout.itemSpacing } : {}) },
+    lists: {
+      ...edition.lists,
+      ...(layout.itemSpacing !== undefined ? { itemGap: layout.itemSpacing } : {}),
+      ...(layout.listLinePitch !== undefined ? { line: layout.listLinePitch } : {}),
+    },
+    headings: {
+      h2: heading(edition.headings.h2),
+      h3: heading(edition.headings.h3),
+      h4: heading(edition.headings.h4),
+    },
   };
+  function heading(h: Edition['headings']['h2']): Edition['headings']['h2'] {
+    return { ...h, ...(layout?.headingBefore !== undefined ? { before: layout.headingBefore } : {}), ...(layout?.headingAfter !== undefined ? { after: layout.headingAfter } : {}) };
+  }
 }

@@ -63,3 +63,24 @@ export function pdfAltTexts(pdfPath: string): string[] {
   }
   return out;
 }
+
+/** A word with its box, as pdftotext -bbox gives it (page from 1). */
+export interface PdfWord {
+  page: number;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+  text: string;
+}
+
+export function pdfWords(pdf: string): PdfWord[] {
+  const xml = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const words: PdfWord[] = [];
+  let page = 0;
+  for (const m of xml.matchAll(/<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+    if (m[0] === '<page ') page++;
+    else words.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: m[5]!.replace(/&amp;/g, '&') });
+  }
+  return words;
+}

@@ -22,7 +22,7 @@ import { type DeletedRow, styledParagraph, styledRun, whereOf, type DocxContext 
 import { bookmark, hasText, inlineRuns, isElement } from './inline.js';
 import { HEADING_LEVEL, NUMBERING_REF, pageGeometry, STYLE } from './styles.js';
 import { eighths, emus, pixels, twips } from './units.js';
-import { hasClass, tableRows } from '../../model/hast-utils.js';
+import { hasClass, tableRows, tableWidths } from '../../model/hast-utils.js';
 import type { FigureModel } from '../../model/types.js';
 import type { Edition } from '../../style/edition.js';
 import { CLASS, PROP } from '../../model/vocabulary.js';
@@ -252,7 +252,7 @@ export class BodyBuilder {
         if (!model) throw new Error(`DOCX: figure "${id}" at ${where} has no figure in the document model`);
         this.paragraph(STYLE.figure, { children: [this.image(model, width)] }, where);
       } else if (child.tagName === 'table') {
-        this.table(this.tableOf(child, width));
+        this.table(this.tableOf(child, width, isTable ? tableWidths(node) : null));
         // The Source line sits close under the table's bottom rule (IF12255), not a blank line down.
         this.previous = 'other';
       } else if (hasClass(child, CLASS.source) || hasClass(child, CLASS.notes)) {
@@ -325,11 +325,12 @@ export class BodyBuilder {
    * needs, in proportion. In a tracked-changes document, a cell's edits are inside the cell, and
    * rows that came or went are inserted or deleted rows.
    */
-  private tableOf(node: Element, width: number): Table {
+  private tableOf(node: Element, width: number, set: number[] | null = null): Table {
     const rows = tableRows(node);
     const columns = Math.max(1, ...rows.map((r) => r.cells.length));
     const { table: house } = this.ctx.edition;
-    const widths = columnWidths(rows.map((r) => r.cells.map((c) => textOf(c))), columns, twips(width), house.cellPadding);
+    // The author's widths (centred, past the margins if wider, as Word sets them), else by content.
+    const widths = set?.length === columns ? set.map(twips) : columnWidths(rows.map((r) => r.cells.map((c) => textOf(c))), columns, twips(width), house.cellPaddingLeft + house.cellPaddingRight);
     const rule = { style: BorderStyle.SINGLE, size: eighths(house.rule), color: '000000' };
     const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
     // The header rows: the first rows, as far as they are header rows (only those repeat).
@@ -339,7 +340,7 @@ export class BodyBuilder {
     const cellOf = (c: number, children: Paragraph[], borders: boolean) =>
       new TableCell({
         width: { size: widths[c]!, type: WidthType.DXA },
-        margins: { top: 0, bottom: 0, left: twips(house.cellPadding), right: twips(house.cellPadding) },
+        margins: { top: twips(house.cellPaddingBlock), bottom: twips(house.cellPaddingBlock), left: twips(house.cellPaddingLeft), right: twips(house.cellPaddingRight) },
         ...(borders ? { borders: { bottom: rule } } : {}),
         children,
       });
@@ -415,16 +416,17 @@ const maxFigureHeight = ({ page }: Edition): number => page.height - page.top - 
  * columns; IF12255's original comes out within a few points), and never narrower than its longest
  * word needs.
  */
-export function columnWidths(rows: string[][], columns: number, total: number, cellPadding: number): number[] {
+/** `padding`: a cell's left and right padding together, in points. */
+export function columnWidths(rows: string[][], columns: number, total: number, padding: number): number[] {
   const CHAR = twips(4.4); // an average Gill Sans 8.5 pt character, with a margin
-  const padding = twips(2 * cellPadding);
+  const paddingTwips = twips(padding);
   const weight: number[] = [];
   const least: number[] = [];
   for (let c = 0; c < columns; c++) {
     const texts = rows.map((r) => (r[c] ?? '').replace(/\s+/g, ' ').trim());
     const average = texts.reduce((n, t) => n + t.length, 0) / Math.max(1, texts.length);
     weight.push(Math.sqrt(Math.max(1, average)));
-    least.push(Math.max(...texts.flatMap((t) => t.split(' ').map((w) => w.length)), 1) * CHAR + padding);
+    least.push(Math.max(...texts.flatMap((t) => t.split(' ').map((w) => w.length)), 1) * CHAR + paddingTwips);
   }
   // Columns whose share is below their least width get it; the rest share what is left.
   const fixed = new Map<number, number>();

@@ -136,6 +136,10 @@ export function houseStyles(edition: Edition): HouseStyles {
   const size = (pt: number) => (pt === body.size ? {} : { run: { size: halfPoints(pt) } });
   /** What a heading's `before` has beyond the paragraph gap Word adds above it anyway. */
   const headingBefore = (h: keyof typeof headings) => space(headings[h].before - body.paragraphGap);
+  /** Likewise a caption's. */
+  const captionBefore = space(figure.before - body.paragraphGap);
+  // List items on their own pitch where the brief sets one (layout.listLinePitch).
+  const listLine = lists.line !== undefined ? exact(lists.line) : {};
   const levelIndent = (level: number) => ({ left: twips(lists.indent * (level + 1)), hanging: twips(lists.indent) });
 
   const bulletStyle = (id: string, name: string, level: number): IParagraphStyleOptions => ({
@@ -144,7 +148,7 @@ export function houseStyles(edition: Edition): HouseStyles {
     basedOn: STYLE.normal,
     quickFormat: level === 0,
     paragraph: {
-      spacing: { after: space(lists.itemGap) },
+      spacing: { after: space(lists.itemGap), ...listLine },
       indent: levelIndent(level),
       numbering: { reference: NUMBERING_REF.bullet, level },
     },
@@ -157,7 +161,7 @@ export function houseStyles(edition: Edition): HouseStyles {
     next: STYLE.normal,
     quickFormat: true,
     run,
-    paragraph: { keepNext: true, keepLines: true, outlineLevel, spacing: { before: headingBefore(h), after: 0, ...exact(headings[h].line) } },
+    paragraph: { keepNext: true, keepLines: true, outlineLevel, spacing: { before: headingBefore(h), after: space(headings[h].after), ...exact(headings[h].line) } },
   });
 
   const paragraphStyles: IParagraphStyleOptions[] = [
@@ -198,14 +202,14 @@ export function houseStyles(edition: Edition): HouseStyles {
       id: STYLE.listNumber,
       name: 'List Number',
       basedOn: STYLE.normal,
-      paragraph: { spacing: { after: space(lists.itemGap) }, indent: levelIndent(0) },
+      paragraph: { spacing: { after: space(lists.itemGap), ...listLine }, indent: levelIndent(0) },
     },
     {
       // A list item's second and later paragraphs: under the item's text, no bullet.
       id: STYLE.listContinue,
       name: 'List Continue',
       basedOn: STYLE.normal,
-      paragraph: { spacing: { after: space(lists.itemGap) }, indent: { left: twips(lists.indent) } },
+      paragraph: { spacing: { after: space(lists.itemGap), ...listLine }, indent: { left: twips(lists.indent) } },
     },
     {
       id: STYLE.figureCaption,
@@ -214,7 +218,7 @@ export function houseStyles(edition: Edition): HouseStyles {
       next: STYLE.figure,
       quickFormat: true,
       run: { font: FONT.sans, size: halfPoints(figure.captionSize), bold: true },
-      paragraph: { keepNext: true, keepLines: true, spacing: { before: 0, after: space(figure.captionAfter), ...exact(figure.captionLine) } },
+      paragraph: { keepNext: true, keepLines: true, spacing: { before: captionBefore, after: space(figure.captionAfter), ...exact(figure.captionLine) } },
     },
     {
       // The plain line between a figure's caption and its picture (IF12255, IF13205).
@@ -233,7 +237,7 @@ export function houseStyles(edition: Edition): HouseStyles {
       next: STYLE.tableHeading,
       quickFormat: true,
       run: { font: FONT.sans, size: halfPoints(figure.captionSize), bold: true },
-      paragraph: { alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, spacing: { before: 0, after: space(table.captionAfter), ...exact(figure.captionLine) } },
+      paragraph: { alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, spacing: { before: captionBefore, after: space(table.captionAfter), ...exact(figure.captionLine) } },
     },
     {
       // A table's note: its label ("a.") at the note indent, the text hanging at twice it after a tab.
@@ -241,7 +245,7 @@ export function houseStyles(edition: Edition): HouseStyles {
       name: 'Table Note',
       basedOn: STYLE.normal,
       run: { font: FONT.sans, size: halfPoints(table.size) },
-      paragraph: { indent: { left: twips(2 * table.noteIndent), hanging: twips(table.noteIndent) }, spacing: { before: 0, after: 0, ...exact(table.line) } },
+      paragraph: { indent: { left: twips(table.noteInset + table.noteIndent), hanging: twips(table.noteIndent) }, spacing: { before: 0, after: 0, ...exact(table.line) } },
     },
     {
       // The picture's own paragraph: automatic line height, or an exact pitch would crop it; the
@@ -294,8 +298,9 @@ export function houseStyles(edition: Edition): HouseStyles {
       basedOn: STYLE.normal,
       next: STYLE.author,
       quickFormat: true,
+      // Each author's lines keep together; the block may break between authors (IF12255 sets its
+      // first author in the left column, the others in the right) and before the product code.
       paragraph: {
-        keepNext: true,
         keepLines: true,
         spacing: { before: 0, after: 0, ...pitch(furniture.authorLine) },
         border: { top: { style: BorderStyle.SINGLE, size: eighths(furniture.authorsRule), color: COLOR.heading, space: borderSpace(furniture.authorsPadding) } },

@@ -9,6 +9,7 @@ import { fontFaceCss } from '../shared/fonts.js';
 import { editionCustomProperties } from '../../style/css-properties.js';
 import { SEALED_CSP } from '../shared/sealed-html.js';
 import { houseTemplates } from './templates.js';
+import { applyTableWidths } from './table-widths.js';
 import { wordBreaks } from './word-breaks.js';
 
 export const SITE = 'https://crsreports.congress.gov';
@@ -21,8 +22,9 @@ const stringify = unified().use(rehypeStringify);
  * break opportunities Word does not take (word-breaks.ts). Both are for the printed page only.
  */
 export function bodyHtml(doc: BriefDocument, options: { sourceLines?: boolean; wordBreaks?: boolean } = {}): string {
-  let body = options.sourceLines ? withSourceLines(doc.body) : doc.body;
-  if (options.wordBreaks) body = wordBreaks(body === doc.body ? structuredClone(body) : body);
+  // The model stays as it is: every change here is to a copy.
+  let body = applyTableWidths(options.sourceLines ? withSourceLines(doc.body) : structuredClone(doc.body));
+  if (options.wordBreaks) body = wordBreaks(body);
   return stringify.stringify(body);
 }
 

@@ -23,14 +23,14 @@ export const inFocus2026: Edition = {
   body: { size: 10, line: 11, paragraphGap: 11 },
   headings: {
     // 22.0 baseline to baseline from the text above (a paragraph's gap), 11 to the text below.
-    h2: { size: 12.48, line: 11, before: 0 },
-    h3: { size: 10, line: 11, before: 0 },
-    h4: { size: 10, line: 11, before: 0 },
+    h2: { size: 12.48, line: 11, before: 0, after: 0 },
+    h3: { size: 10, line: 11, before: 0, after: 0 },
+    h4: { size: 10, line: 11, before: 0, after: 0 },
   },
   lists: { bulletGlyph: '•', level2Glyph: '◦', level3Glyph: '▪', indent: 13.7, numberIndent: 18, itemGap: 11 },
   quote: { indent: 18, wordSpacing: -0.68, line: 11.5, after: 6 },
-  figure: { captionSize: 9.48, captionLine: 11, captionAfter: 3, sourceSize: 8.52, sourceLine: 10.8, sourceBefore: 2, notesBefore: 2, notesLine: 10.8, frame: 0.5, bandAfter: 11 },
-  table: { size: 8.5, line: 10.5, rule: 0.5, noteIndent: 18, captionAfter: 3, cellPadding: 3 },
+  figure: { before: 9, captionSize: 9.48, captionLine: 11, captionAfter: 3, sourceSize: 8.52, sourceLine: 10.8, sourceBefore: 2, notesBefore: 2, notesLine: 10.8, frame: 0.5, bandAfter: 11 },
+  table: { size: 8.52, line: 10.5, rule: 0.5, noteInset: 18, noteIndent: 18, captionAfter: 3, cellPaddingLeft: 2.8, cellPaddingRight: 1, cellPaddingBlock: 0.53, maxWidth: 576 },
   furniture: {
     runningHeaderTop: 25.2,
     runningHeaderSize: 9,

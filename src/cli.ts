@@ -30,7 +30,11 @@ const USAGE = `usage:
             (as a warning). A working view, never a release: \`release\` always requires two pages
   --date    a release's date (default: the draft's date if later than the last version's, else today)
   --content the folder of briefs (default: content)
-  --out     the output folder (default: output)`;
+  --out     the output folder (default: output)
+  --debug   on an internal error (a bug in brief, not in a brief), print its stack trace
+
+exit codes: 0 done; 1 a brief has problems (each printed as file:line:col: error: …) or an
+internal error; 2 a usage error`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -42,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string', default: 'output' },
       date: { type: 'string' },
       'allow-overflow': { type: 'boolean', default: false },
+      debug: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -55,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
   const contentDir = path.resolve(values.content);
   switch (command) {
     case 'check': {
-      for (const plan of await planProducts(contentDir, products)) {
+      for (const plan of await planProducts(contentDir, products, process.cwd(), { warn: (l) => console.error(l) })) {
         for (const t of plan.targets) console.log(`ok ${t.doc.product} version ${t.doc.meta.version}${t.published ? '' : ' (draft)'} (${path.relative(process.cwd(), t.doc.sourcePath)})`);
       }
       return 0;
@@ -98,6 +103,17 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Anything that is neither a brief's problem nor a usage error is a bug: one line, the trace only with --debug. */
+function internalError(err: unknown): never {
+  const e = err instanceof Error ? err : new Error(String(err));
+  if (process.argv.includes('--debug')) console.error(`brief: internal error: ${e.stack ?? e.message}`);
+  else console.error(`brief: internal error: ${e.message.split('\n')[0]} (a bug in brief, not in your brief; please report it with the output of the same command run with --debug)`);
+  process.exit(1);
+}
+
+process.on('uncaughtException', internalError);
+process.on('unhandledRejection', internalError);
+
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
@@ -110,7 +126,6 @@ main(process.argv.slice(2)).then(
       console.error(`brief: ${(err as Error).message}`);
       process.exit(2);
     }
-    console.error(`brief: ${(err as Error).stack ?? String(err)}`);
-    process.exit(1);
+    internalError(err);
   },
 );

@@ -45,6 +45,10 @@ function fileInBrief(file: VFile, node: LeafDirective, name: string, value: stri
     fail(file, `figure: ${name} \`${value}\` links to a file outside the brief's folder: expected the file itself in the folder`, at, `figure-${name}`);
     return undefined;
   }
+  if (!fs.statSync(real).isFile()) {
+    fail(file, `figure: ${name} \`${value}\` is not a file (a folder or a device): expected a file, e.g. figures/fig-1.png`, at, `figure-${name}`);
+    return undefined;
+  }
   return resolved;
 }
 

@@ -3,6 +3,7 @@
 // figures' graphics: what each is drawn from. Built once per brief
 // by `model/build-document.ts`; the element and class names are in `model/vocabulary.ts`.
 import type { Root as HastRoot } from 'hast';
+import type { VFileMessage } from 'vfile-message';
 import type { FigureData } from '../source/figure-data.js';
 import type { FrontMatter } from '../source/front-matter-schema.js';
 import type { ImageInfo } from '../source/image-file.js';
@@ -53,4 +54,6 @@ export interface BriefDocument {
   displayDate: string;
   body: HastRoot;
   figures: FigureModel[];
+  /** Non-fatal problems of the source (a near-empty body), for the command line to print. */
+  warnings: VFileMessage[];
 }

@@ -31,7 +31,7 @@ export interface BuildOptions {
    * Only the command line's build sets it; release and dist never do.
    */
   allowOverflow?: boolean;
-  /** Warnings (an allowed overflow), as `file:line:col: warning: …`. */
+  /** Warnings (an allowed overflow, a near-empty body), as `file:line:col: warning: …`. */
   warn?: (line: string) => void;
 }
 
@@ -99,7 +99,7 @@ export interface BuildResult {
 export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const log = options.log ?? (() => undefined);
-  const plans = await planProducts(options.contentDir, options.products, cwd, { drafts: options.drafts ?? true });
+  const plans = await planProducts(options.contentDir, options.products, cwd, { drafts: options.drafts ?? true, ...(options.warn ? { warn: options.warn } : {}) });
   const tool = toolchainInputs();
   // Per format, the targets whose file is missing or stale, and why.
   const inputsOf = new Map<string, Inputs>();

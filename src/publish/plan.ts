@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { buildDocument } from '../model/build-document.js';
 import type { BriefDocument } from '../model/types.js';
-import { BriefError, fatalMessage } from '../report.js';
+import { BriefError, fatalMessage, formatMessage } from '../report.js';
 import { findBriefs } from '../source/find-briefs.js';
 import { hashOfHashes } from './content-hash.js';
 import { draftSources, frozenSources, publishedVersions, sameSources, tamperedMessages, type PublishedVersion } from './versions.js';
@@ -44,13 +44,25 @@ async function collect<T>(problems: VFileMessage[], work: () => Promise<T>): Pro
   }
 }
 
-/** `drafts: false` plans the published versions only (the site and its redlines need nothing else). */
-export async function planProducts(contentDir: string, products: string[] = [], cwd = process.cwd(), options: { drafts?: boolean } = {}): Promise<ProductPlan[]> {
+export interface PlanOptions {
+  /** false: the published versions only (the site and its redlines need nothing else). */
+  drafts?: boolean;
+  /** Where a brief's warnings go (a near-empty body), as `file:line:col: warning: …`. */
+  warn?: (line: string) => void;
+}
+
+export async function planProducts(contentDir: string, products: string[] = [], cwd = process.cwd(), options: PlanOptions = {}): Promise<ProductPlan[]> {
   const problems: VFileMessage[] = [];
   const plans: ProductPlan[] = [];
+  const build = async (sourcePath: string) => {
+    const doc = await collect(problems, () => buildDocument(sourcePath, cwd));
+    for (const w of doc?.warnings ?? []) options.warn?.(formatMessage(w, cwd));
+    return doc;
+  };
   for (const brief of findBriefs(contentDir, products)) {
     const productDir = path.dirname(brief.sourcePath);
-    const versions = publishedVersions(productDir);
+    const versions = await collect(problems, async () => publishedVersions(productDir));
+    if (!versions) continue;
     const plan: ProductPlan = { product: brief.product, productDir, versions, targets: [] };
     plans.push(plan);
     for (const v of versions) {
@@ -59,7 +71,7 @@ export async function planProducts(contentDir: string, products: string[] = [], 
         problems.push(...tampered);
         continue;
       }
-      const doc = await collect(problems, () => buildDocument(v.sourcePath, cwd));
+      const doc = await build(v.sourcePath);
       if (!doc) continue;
       if (doc.meta.version !== v.version) {
         problems.push(fatalMessage(v.sourcePath, cwd, `the source frozen as version ${v.version} says \`version: ${doc.meta.version}\`: expected ${v.version}`, lineOf(v.sourcePath, /^version:/), 'version-mismatch'));
@@ -68,7 +80,7 @@ export async function planProducts(contentDir: string, products: string[] = [], 
       plan.targets.push({ doc, published: true, sources: hashOfHashes(frozenSources(v)) });
     }
     if (options.drafts === false) continue;
-    const draft = await collect(problems, () => buildDocument(brief.sourcePath, cwd));
+    const draft = await build(brief.sourcePath);
     if (!draft) continue;
     plan.draft = draft;
     const latest = versions[versions.length - 1];

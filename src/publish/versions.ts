@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
-import { fatalMessage } from '../report.js';
+import { BriefError, fatalMessage } from '../report.js';
 import { hashFiles } from './content-hash.js';
 
 export const VERSIONS_DIR = 'versions';
@@ -41,10 +41,31 @@ export function publishedVersions(productDir: string): PublishedVersion[] {
     .filter((d) => d.isDirectory() && /^[1-9]\d*$/.test(d.name) && fs.existsSync(path.join(dir, d.name, RELEASE_RECORD)))
     .map((d) => {
       const vdir = path.join(dir, d.name);
-      const record = JSON.parse(fs.readFileSync(path.join(vdir, RELEASE_RECORD), 'utf8')) as ReleaseRecord;
+      const record = readReleaseRecord(path.join(vdir, RELEASE_RECORD));
       return { product: path.basename(productDir), version: Number(d.name), dir: vdir, sourcePath: path.join(vdir, 'brief.md'), record };
     })
     .sort((a, b) => a.version - b.version);
+}
+
+/** A version's release record; a damaged one is the version's problem, with its line, not a crash. */
+function readReleaseRecord(file: string): ReleaseRecord {
+  const text = fs.readFileSync(file, 'utf8');
+  const refuse = (reason: string, line = 1): never => {
+    throw new BriefError([fatalMessage(file, process.cwd(), `${reason}; a release record is written by \`brief release\`: restore it (git checkout)`, line, 'release-record')]);
+  };
+  let record: unknown;
+  try {
+    record = JSON.parse(text);
+  } catch (err) {
+    const at = /position (\d+)/.exec((err as Error).message);
+    refuse(`release record is not valid JSON (${(err as Error).message})`, at ? text.slice(0, Number(at[1])).split('\n').length : 1);
+  }
+  const r = record as Partial<ReleaseRecord> | null;
+  const sources = r?.sources;
+  if (!r || typeof r !== 'object' || typeof r.date !== 'string' || !sources || typeof sources !== 'object' || Object.values(sources).some((h) => typeof h !== 'string')) {
+    refuse('release record lacks its date or the sha256 of its sources');
+  }
+  return r as ReleaseRecord;
 }
 
 /** The draft's source files (everything in the product folder but the frozen versions). */

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { z } from 'zod';
+import { decodeText } from './decode-text.js';
 import { isRealDate } from './front-matter-schema.js';
+import { LIMITS } from './input-limits.js';
 import { checkYaml, type Path } from './yaml-schema.js';
 
 export const EVENT_KINDS = ['nuclear-test', 'icbm-launch', 'missile-launch', 'sanctions', 'summit'] as const;
@@ -71,7 +73,20 @@ function expected(p: Path, reason: string): string | undefined {
 /** Read and check a figure's data file; problems are returned as messages on that file. */
 export function loadFigureData(dataPath: string, cwd: string): { data?: FigureData; messages: VFileMessage[] } {
   const file = new VFile({ path: path.relative(cwd, dataPath), cwd });
-  const textValue = fs.readFileSync(dataPath, 'utf8');
+  const problem = (reason: string, line: number, column: number, rule: string) => {
+    const m = file.message(reason, { place: { line, column }, ruleId: rule, source: 'brief' });
+    m.fatal = true;
+    return { messages: file.messages };
+  };
+  const stat = fs.statSync(dataPath);
+  if (!stat.isFile()) return problem('figure data is not a file: expected a YAML file', 1, 1, 'figure-data-file');
+  if (stat.size > LIMITS.sourceBytes) return problem(`figure data is ${stat.size.toLocaleString('en-US')} bytes, over the limit of ${LIMITS.sourceBytes.toLocaleString('en-US')}: expected a data file of a figure`, 1, 1, 'limit-source-bytes');
+  const decoded = decodeText(fs.readFileSync(dataPath), 'figure data');
+  if (decoded.text === undefined) {
+    for (const p of decoded.problems) problem(p.reason, p.line, p.column, p.rule);
+    return { messages: file.messages };
+  }
+  const textValue = decoded.text;
   const { value } = checkYaml({
     file,
     text: textValue,

@@ -2,9 +2,13 @@
 // and column of the offending value (or of the map missing a field): shared by front matter and
 // figure data files.
 import type { VFile } from 'vfile';
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { fail } from '../report.js';
+import { characterProblems } from './decode-text.js';
+
+/** Aliases a YAML text may expand: none is needed in front matter or figure data, so a few are plenty. */
+const MAX_ALIAS_COUNT = 100;
 
 export type Point = { line: number; column: number };
 export type Path = PropertyKey[];
@@ -37,7 +41,14 @@ export function fieldName(path: Path): string {
 
 export function checkYaml<T>(c: YamlCheck<T>): YamlResult<T> {
   const counter = new LineCounter();
-  const doc = parseDocument(c.text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(c.text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  } catch (err) {
+    // The YAML parser is not expected to throw, but a brief must still get a message, not a trace.
+    fail(c.file, `${c.what} cannot be read as YAML (${String((err as Error).message ?? err).split('\n')[0]}): expected simple \`field: value\` lines`, { line: c.firstLine, column: 1 }, `${c.rule}-yaml`);
+    return { locate: () => ({ line: c.firstLine, column: 1 }) };
+  }
   const at = (offset: number): Point => {
     const p = counter.linePos(offset);
     return { line: c.firstLine + p.line - 1, column: p.col };
@@ -50,7 +61,12 @@ export function checkYaml<T>(c: YamlCheck<T>): YamlResult<T> {
     }
     return start;
   };
-  if (doc.errors.length > 0) {
+  // Warnings are errors too: an unknown tag (`!!js/function`) would otherwise publish the tag's text.
+  for (const w of doc.warnings) {
+    const reason = w.code === 'TAG_RESOLVE_FAILED' ? `${w.message.split('\n')[0]}: expected plain values, without \`!\` tags` : w.message.split('\n')[0];
+    fail(c.file, `${c.what} is not valid YAML: ${reason}`, at(w.pos[0]), `${c.rule}-yaml`);
+  }
+  if (doc.errors.length > 0 || doc.warnings.length > 0) {
     for (const e of doc.errors) {
       // yaml reports an unclosed quote where the text ends; point at where the quote opened.
       const opened = e.code === 'MISSING_CHAR' ? unclosedQuote(c.text) : undefined;
@@ -66,7 +82,42 @@ export function checkYaml<T>(c: YamlCheck<T>): YamlResult<T> {
     fail(c.file, `${c.what} must be a set of \`field: value\` lines`, start, `${c.rule}-shape`);
     return { locate };
   }
-  const data: unknown = doc.toJS();
+  // Escapes (`"\\0"`, `"\\uD800"`) can put characters into a value that the file itself may not hold.
+  let badText = false;
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== 'string' || !node.range) return;
+      const problems = characterProblems(node.value, `${c.what} value`, at(node.range[0]));
+      // Positions inside an escaped value do not map to the file: report the value's start.
+      for (const p of problems.slice(0, 1)) fail(c.file, p.reason, at(node.range[0]), p.rule);
+      if (problems.length > 0) badText = true;
+    },
+  });
+  if (badText) return { locate };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // yaml refuses alias bombs (aliases of aliases expanding to millions of nodes) with a ReferenceError.
+    let alias: Point = start;
+    let found = false;
+    visit(doc, {
+      Alias(_, node) {
+        if (found || !node.range) return;
+        alias = at(node.range[0]);
+        found = true;
+      },
+    });
+    fail(
+      c.file,
+      found
+        ? `${c.what}: its aliases (\`*name\`) expand to too many values (a YAML “billion laughs”); expected the values written out, without \`&anchors\` and \`*aliases\``
+        : `${c.what} cannot be read as YAML (${String((err as Error).message ?? err).split('\n')[0]})`,
+      alias,
+      `${c.rule}-yaml`,
+    );
+    return { locate };
+  }
   const result = c.schema.safeParse(data);
   if (result.success) return { value: result.data, locate };
 

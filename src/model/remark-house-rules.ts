@@ -6,6 +6,7 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { fail } from '../report.js';
+import { dropHiddenRawHtml } from './raw-html-hidden.js';
 
 /** The directives a brief may use: `::figure` (leaf) and `:::table` (container). */
 const DIRECTIVES: Record<string, 'leafDirective' | 'containerDirective'> = { figure: 'leafDirective', table: 'containerDirective' };
@@ -15,6 +16,8 @@ export const linkProblem = (href: string) => `link to \`${href}\`: expected an h
 const EXPECTED = 'expected `::figure[Caption]{…}` or `:::table[Caption]{…}` … `:::`';
 
 export const remarkHouseRules: Plugin<[], Root> = () => (tree, file) => {
+  // First, so that Markdown inside a <style> or <script> is neither checked nor kept.
+  dropHiddenRawHtml(tree, file);
   visit(tree, (node) => {
     const place = node.position?.start;
     switch (node.type) {

@@ -26,6 +26,7 @@ import { rehypeFigureArt } from './rehype-figure-art.js';
 import { rehypeLinks } from './rehype-links.js';
 import { rehypeSections } from './rehype-sections.js';
 import { remarkFigures } from './remark-figures.js';
+import { remarkDropHiddenRawHtml } from './raw-html-hidden.js';
 import { remarkHouseRules } from './remark-house-rules.js';
 import { remarkTables } from './remark-tables.js';
 import { remarkBlockDirectives } from './syntax/remark-block-directives.js';
@@ -48,6 +49,7 @@ export function createProcessor() {
     .use(remarkBodyText)
     .use(remarkFigures)
     .use(remarkTables)
+    .use(remarkDropHiddenRawHtml)
     // After figures and tables, so their source and notes lines are held to the same rules.
     .use(remarkHouseRules)
     .use(remarkRehype, { allowDangerousHtml: true })

@@ -1,20 +1,23 @@
 // Build briefs: check every source, render every requested format into memory, and only when
-// all of that succeeded write the files (atomically). A failure anywhere writes nothing, so what
-// was built before stays as it was.
+// all of that succeeded write the files. A failure anywhere writes nothing, so what was built
+// before stays as it was. Each version folder changes at once, its files and its build record
+// together (folder-switch.ts), and only one build writes an output folder at a time
+// (output-session.ts).
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import type { BriefDocument } from '../model/types.js';
 import { BriefError, fatalMessage, formatMessage } from '../report.js';
 import { renderDocx } from '../render/docx/render-docx.js';
 import { renderHtml } from '../render/html/render-html.js';
-import { withBrowser } from '../render/pdf/browser.js';
+import { withBrowser, type LaunchOptions } from '../render/pdf/browser.js';
 import { renderPdfPages, type LostContent, type Overflow } from '../render/pdf/render-pdf.js';
 import { UsageError } from '../source/find-briefs.js';
 import { recordBuilt, staleReason, toolchainInputs, type Inputs } from './build-record.js';
+import { FolderSwitch } from './folder-switch.js';
 import { updateLatest } from './latest.js';
+import { withOutput } from './output-session.js';
 import { planProducts, type ProductPlan } from './plan.js';
 import { outputPath, type Format } from './output-paths.js';
-import { writeFileAtomic } from '../write-atomic.js';
 
 export interface BuildOptions {
   contentDir: string;
@@ -44,6 +47,8 @@ export interface RenderOptions {
   /** The drafts that may overflow (BuildOptions.allowOverflow); a published version never may. */
   allowOverflow?: ReadonlySet<BriefDocument>;
   warn?: (line: string) => void;
+  /** How to launch Chromium (the build's profile folder and pid file registry). */
+  browser?: LaunchOptions;
 }
 
 export async function renderAll(docs: BriefDocument[], formats: Format[], outDir: string, cwd = process.cwd(), options: RenderOptions = {}): Promise<Map<string, string | Uint8Array>> {
@@ -68,7 +73,7 @@ export async function renderAll(docs: BriefDocument[], formats: Format[], outDir
           files.set(outputPath(outDir, doc, 'pdf'), pdf);
         }
       }
-    });
+    }, options.browser);
   }
   if (formats.includes('docx')) for (const doc of docs) files.set(outputPath(outDir, doc, 'docx'), await renderDocx(doc));
   if (problems.length > 0) throw new BriefError(problems);
@@ -100,52 +105,56 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const log = options.log ?? (() => undefined);
   const plans = await planProducts(options.contentDir, options.products, cwd, { drafts: options.drafts ?? true, ...(options.warn ? { warn: options.warn } : {}) });
-  const tool = toolchainInputs();
-  // Per format, the targets whose file is missing or stale, and why.
-  const inputsOf = new Map<string, Inputs>();
-  const mayOverflow = new Set<BriefDocument>();
-  const due = new Map<Format, BriefDocument[]>();
-  for (const target of plans.flatMap((p) => p.targets)) {
-    const label = `${target.doc.product} ${target.doc.meta.version}${target.published ? '' : ' (draft)'}`;
-    const reasons: string[] = [];
+  return withOutput(options.outDir, { log, cwd }, async (session) => {
+    const tool = toolchainInputs();
+    // Per format, the targets whose file is missing or stale, and why.
+    const inputsOf = new Map<string, Inputs>();
+    const mayOverflow = new Set<BriefDocument>();
+    const due = new Map<Format, BriefDocument[]>();
+    for (const target of plans.flatMap((p) => p.targets)) {
+      const label = `${target.doc.product} ${target.doc.meta.version}${target.published ? '' : ' (draft)'}`;
+      const reasons: string[] = [];
+      for (const format of options.formats) {
+        // A draft's PDF built with --allow-overflow differs from one built without: the record keeps
+        // which. Published versions fit their pages by definition and are never built with it.
+        const overflowOk = format === 'pdf' && options.allowOverflow === true && !target.published;
+        if (overflowOk) mayOverflow.add(target.doc);
+        const inputs: Inputs = { sources: target.sources, ...tool, ...(overflowOk ? { options: '--allow-overflow' } : {}) };
+        const file = outputPath(options.outDir, target.doc, format);
+        inputsOf.set(file, inputs);
+        const why = staleReason(file, inputs);
+        if (why === null) continue;
+        due.set(format, [...(due.get(format) ?? []), target.doc]);
+        reasons.push(`${format}: ${why}`);
+      }
+      log(reasons.length > 0 ? `build ${label}: ${reasons.join('; ')}` : `up to date ${label}`);
+    }
+    const files = new Map<string, string | Uint8Array>();
+    const built: { file: string; data: string | Uint8Array; inputs: Inputs }[] = [];
     for (const format of options.formats) {
-      // A draft's PDF built with --allow-overflow differs from one built without: the record keeps
-      // which. Published versions fit their pages by definition and are never built with it.
-      const overflowOk = format === 'pdf' && options.allowOverflow === true && !target.published;
-      if (overflowOk) mayOverflow.add(target.doc);
-      const inputs: Inputs = { sources: target.sources, ...tool, ...(overflowOk ? { options: '--allow-overflow' } : {}) };
-      const file = outputPath(options.outDir, target.doc, format);
-      inputsOf.set(file, inputs);
-      const why = staleReason(file, inputs);
-      if (why === null) continue;
-      due.set(format, [...(due.get(format) ?? []), target.doc]);
-      reasons.push(`${format}: ${why}`);
+      const docs = due.get(format) ?? [];
+      if (docs.length === 0) continue;
+      const rendered = await renderAll(docs, [format], options.outDir, cwd, { allowOverflow: mayOverflow, warn: options.warn ?? log, browser: session.browser });
+      for (const doc of docs) {
+        const file = outputPath(options.outDir, doc, format);
+        const data = rendered.get(file);
+        if (data === undefined) continue;
+        files.set(file, data);
+        built.push({ file, data, inputs: inputsOf.get(file)! });
+      }
     }
-    log(reasons.length > 0 ? `build ${label}: ${reasons.join('; ')}` : `up to date ${label}`);
-  }
-  const files = new Map<string, string | Uint8Array>();
-  const built: { file: string; data: string | Uint8Array; inputs: Inputs }[] = [];
-  for (const format of options.formats) {
-    const docs = due.get(format) ?? [];
-    if (docs.length === 0) continue;
-    const rendered = await renderAll(docs, [format], options.outDir, cwd, { allowOverflow: mayOverflow, warn: options.warn ?? log });
-    for (const doc of docs) {
-      const file = outputPath(options.outDir, doc, format);
-      const data = rendered.get(file);
-      if (data === undefined) continue;
-      files.set(file, data);
-      built.push({ file, data, inputs: inputsOf.get(file)! });
+    // Everything rendered: only now write, each version folder's new files and its record into a
+    // staged copy of the folder, then all folders switched at once.
+    const folders = new FolderSwitch(session.workDir);
+    const written: Written[] = [];
+    for (const [target, data] of files) {
+      folders.writeFile(target, data);
+      written.push({ path: target, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength });
     }
-  }
-  // Everything rendered: only now write, each file atomically.
-  const written: Written[] = [];
-  for (const [target, data] of files) {
-    writeFileAtomic(target, data);
-    const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-    written.push({ path: target, bytes });
-    log(`wrote ${path.relative(cwd, target)} (${Math.round(bytes / 1000)} kB)`);
-  }
-  recordBuilt(built, writeFileAtomic);
-  for (const plan of plans) updateLatest(options.outDir, plan, log, cwd);
-  return { written, plans };
+    recordBuilt(built, (file, data) => folders.writeFile(file, data));
+    folders.commit();
+    for (const w of written) log(`wrote ${path.relative(cwd, w.path)} (${Math.round(w.bytes / 1000)} kB)`);
+    for (const plan of plans) updateLatest(options.outDir, plan, log, cwd, session.workDir);
+    return { written, plans };
+  });
 }

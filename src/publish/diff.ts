@@ -8,7 +8,8 @@ import { compareBlocks, summarize } from '../render/redline/compare.js';
 import { renderRedlineHtml } from '../render/redline/redline-html.js';
 import { renderTrackedDocx } from '../render/redline/tracked-docx.js';
 import { UsageError } from '../source/find-briefs.js';
-import { writeFileAtomic } from '../write-atomic.js';
+import { FolderSwitch } from './folder-switch.js';
+import { withOutput } from './output-session.js';
 import { planProducts } from './plan.js';
 
 export interface DiffOptions {
@@ -68,8 +69,13 @@ export async function writeDocumentsDiff(a: BriefDocument, b: BriefDocument, out
   const names = diffFiles(b.product, from, to);
   const html = renderRedlineHtml(a, b, changes);
   const docx = await renderTrackedDocx(b, changes, from);
-  writeFileAtomic(path.join(dir, names.html), html);
-  writeFileAtomic(path.join(dir, names.docx), docx);
+  // The redline and the tracked DOCX change together.
+  await withOutput(outDir, { log: log ?? (() => undefined), cwd }, async (session) => {
+    const folder = new FolderSwitch(session.workDir);
+    folder.writeFile(path.join(dir, names.html), html);
+    folder.writeFile(path.join(dir, names.docx), docx);
+    folder.commit();
+  });
   const s = summarize(changes);
   log?.(`diff ${b.product} ${from} → ${to}: ${s.inserted} words inserted, ${s.deleted} deleted; wrote ${path.relative(cwd, dir)}/`);
   return { from, to, files: [path.join(dir, names.html), path.join(dir, names.docx)], inserted: s.inserted, deleted: s.deleted };

@@ -15,6 +15,7 @@
 import path from 'node:path';
 import { buildBriefs } from '../build.js';
 import { writeDocumentsDiff } from '../diff.js';
+import { withOutput } from '../output-session.js';
 import { FORMATS } from '../output-paths.js';
 import { atomFeed } from './feed.js';
 import { manifestJson } from './manifest.js';
@@ -40,6 +41,11 @@ export interface SiteResult extends SiteWriteResult {
 export async function buildSite(o: SiteOptions): Promise<SiteResult> {
   const cwd = o.cwd ?? process.cwd();
   const log = o.log ?? (() => undefined);
+  // One lock over the whole run: the versions, redlines and site it copies them into.
+  return withOutput(o.outDir, { log, cwd }, (session) => buildSiteLocked(o, cwd, log, session.workDir));
+}
+
+async function buildSiteLocked(o: SiteOptions, cwd: string, log: (line: string) => void, workDir: string): Promise<SiteResult> {
   // Published versions only: an analyst's draft in progress does not hold up the site.
   const { plans } = await buildBriefs({ contentDir: o.contentDir, outDir: o.outDir, formats: [...FORMATS], drafts: false, cwd, log });
   // Redlines are rendered afresh each time (no browser, quick), so they always follow the
@@ -62,7 +68,7 @@ export async function buildSite(o: SiteOptions): Promise<SiteResult> {
   files.add(MANIFEST, manifestJson(products));
 
   const siteDir = path.join(o.outDir, SITE_DIR);
-  const result = writeSite(siteDir, files, log, cwd);
+  const result = writeSite(siteDir, files, log, cwd, workDir);
   const versions = products.reduce((n, p) => n + p.versions.length, 0);
   log(
     `site ${path.relative(cwd, siteDir) || '.'}/: ${products.length} product${products.length === 1 ? '' : 's'}, ${versions} version${versions === 1 ? '' : 's'}, ${files.files.size} files (${result.written.length} written, ${result.unchanged} unchanged, ${result.removed.length} removed)`,

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBriefs } from './publish/build.js';
+import { fitProblems } from './publish/fit-check.js';
 import { writeDiff } from './publish/diff.js';
 import { planProducts } from './publish/plan.js';
 import { releaseProduct } from './publish/release.js';
@@ -12,14 +13,15 @@ import { UsageError } from './source/find-briefs.js';
 
 const USAGE = `usage:
   brief build [PRODUCT...] [--format html,pdf,docx] [--content DIR] [--out DIR] [--allow-overflow]
-  brief check [PRODUCT...] [--content DIR]
+  brief check [PRODUCT...] [--content DIR] [--no-fit]
   brief release PRODUCT [--date YYYY-MM-DD]
   brief diff PRODUCT [FROM TO]
   brief dist [--out DIR]
 
   build    check the briefs, then write output/<PRODUCT>/<VERSION>/<PRODUCT>.<format> for every
            published version and the draft of the next one; only what changed is rebuilt
-  check    check the briefs (and every published version) and write nothing
+  check    check the briefs (and every published version), lay each draft out to check it fits
+           its two pages, and write nothing
   release  freeze the draft as the next published version (content/<PRODUCT>/versions/<n>/) and build it
   diff     redline (HTML) and tracked changes (DOCX) between two published versions (default: the last two)
   dist     the distribution site in <out>/site/
@@ -28,6 +30,7 @@ const USAGE = `usage:
             build only: write the PDF of a brief that does not fit its two pages anyway, the
             overflow on further pages and every page stamped DRAFT; the overflow is still reported
             (as a warning). A working view, never a release: \`release\` always requires two pages
+  --no-fit  check only: skip laying the drafts out (the fit check)
   --date    a release's date (default: the draft's date if later than the last version's, else today)
   --content the folder of briefs (default: content)
   --out     the output folder (default: output)
@@ -46,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string', default: 'output' },
       date: { type: 'string' },
       'allow-overflow': { type: 'boolean', default: false },
+      'no-fit': { type: 'boolean', default: false },
       debug: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -60,8 +64,13 @@ async function main(argv: string[]): Promise<number> {
   const contentDir = path.resolve(values.content);
   switch (command) {
     case 'check': {
-      for (const plan of await planProducts(contentDir, products, process.cwd(), { warn: (l) => console.error(l) })) {
-        for (const t of plan.targets) console.log(`ok ${t.doc.product} version ${t.doc.meta.version}${t.published ? '' : ' (draft)'} (${path.relative(process.cwd(), t.doc.sourcePath)})`);
+      const plans = await planProducts(contentDir, products, process.cwd(), { warn: (l) => console.error(l) });
+      // Drafts are laid out as their PDF would be; published versions fitted when released.
+      const drafts = plans.flatMap((p) => p.targets).filter((t) => !t.published).map((t) => t.doc);
+      const misfits = values['no-fit'] ? [] : await fitProblems(drafts, process.cwd());
+      if (misfits.length > 0) throw new BriefError(misfits);
+      for (const plan of plans) {
+        for (const t of plan.targets) console.log(`ok ${t.doc.product} version ${t.doc.meta.version}${t.published ? '' : ' (draft)'}${t.published || values['no-fit'] ? '' : ', fits two pages'} (${path.relative(process.cwd(), t.doc.sourcePath)})`);
       }
       return 0;
     }

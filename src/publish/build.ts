@@ -10,9 +10,11 @@ import { BriefError, fatalMessage, formatMessage } from '../report.js';
 import { renderDocx } from '../render/docx/render-docx.js';
 import { renderHtml } from '../render/html/render-html.js';
 import { withBrowser, type LaunchOptions } from '../render/pdf/browser.js';
-import { renderPdfPages, type LostContent, type Overflow } from '../render/pdf/render-pdf.js';
+import { renderPdfPages } from '../render/pdf/render-pdf.js';
 import { UsageError } from '../source/find-briefs.js';
 import { recordBuilt, staleReason, toolchainInputs, type Inputs } from './build-record.js';
+import { fitProblems } from './fit-check.js';
+import { layoutMessages } from './fit-messages.js';
 import { FolderSwitch } from './folder-switch.js';
 import { updateLatest } from './latest.js';
 import { withOutput } from './output-session.js';
@@ -54,45 +56,44 @@ export interface RenderOptions {
 export async function renderAll(docs: BriefDocument[], formats: Format[], outDir: string, cwd = process.cwd(), options: RenderOptions = {}): Promise<Map<string, string | Uint8Array>> {
   const files = new Map<string, string | Uint8Array>();
   const problems: VFileMessage[] = [];
-  if (formats.includes('html')) for (const doc of docs) files.set(outputPath(outDir, doc, 'html'), renderHtml(doc));
+  // A renderer that throws on one brief is a bug, reported against that brief (file:1:1) with
+  // every other brief's problems; the run goes on to the next brief.
+  const attempt = async (doc: BriefDocument, format: Format, render: () => Promise<void> | void) => {
+    try {
+      await render();
+    } catch (err) {
+      if (err instanceof BriefError) problems.push(...err.messages);
+      else problems.push(renderFailure(doc, format, err, cwd));
+    }
+  };
+  if (formats.includes('html')) for (const doc of docs) await attempt(doc, 'html', () => void files.set(outputPath(outDir, doc, 'html'), renderHtml(doc)));
   if (formats.includes('pdf')) {
     await withBrowser(async (browser) => {
       for (const doc of docs) {
-        const allowOverflow = options.allowOverflow?.has(doc) === true;
-        const { pdf, report } = await renderPdfPages(browser, doc, { allowOverflow });
-        const lost = report.lost.map((l) => lostMessage(doc, l, cwd));
-        problems.push(...lost);
-        if (report.overflow && !allowOverflow) problems.push(overflowMessage(doc, report.overflow, cwd));
-        else if (lost.length === 0) {
-          if (report.overflow) {
-            const warning = overflowMessage(doc, report.overflow, cwd);
-            warning.fatal = false;
+        await attempt(doc, 'pdf', async () => {
+          const allowOverflow = options.allowOverflow?.has(doc) === true;
+          const { pdf, report } = await renderPdfPages(browser, doc, { allowOverflow });
+          const { errors, warning } = layoutMessages(doc, report, cwd, allowOverflow);
+          problems.push(...errors);
+          if (errors.length > 0) return;
+          if (warning) {
             warning.reason += `; written anyway with --allow-overflow: ${report.contentPages} pages of text, every page marked DRAFT`;
             options.warn?.(formatMessage(warning, cwd));
           }
           files.set(outputPath(outDir, doc, 'pdf'), pdf);
-        }
+        });
       }
     }, options.browser);
   }
-  if (formats.includes('docx')) for (const doc of docs) files.set(outputPath(outDir, doc, 'docx'), await renderDocx(doc));
+  if (formats.includes('docx')) for (const doc of docs) await attempt(doc, 'docx', async () => void files.set(outputPath(outDir, doc, 'docx'), await renderDocx(doc)));
   if (problems.length > 0) throw new BriefError(problems);
   return files;
 }
 
-function lostMessage(doc: BriefDocument, l: LostContent, cwd: string): VFileMessage {
-  const what = l.text ? `text “${l.text}” is ${l.where}` : l.where;
-  return fatalMessage(doc.sourcePath, cwd, `${doc.product}: content lost in the PDF: ${what}; expected every word on a page inside its columns (a renderer or stylesheet fault; please report it)`, l.line ?? 1, 'content-lost');
-}
-
-function overflowMessage(doc: BriefDocument, o: Overflow, cwd: string): VFileMessage {
-  return fatalMessage(
-    doc.sourcePath,
-    cwd,
-    `${doc.product} does not fit its two pages: ${o.lines} line${o.lines === 1 ? '' : 's'} (${o.points} pt) overflow page 2, starting “${o.startsWith}…”; expected the brief to end on page 2 (shorten the text or a figure)`,
-    o.line ?? 1,
-    'overflow',
-  );
+function renderFailure(doc: BriefDocument, format: Format, err: unknown, cwd: string): VFileMessage {
+  const e = err instanceof Error ? err : new Error(String(err));
+  if (process.argv.includes('--debug')) console.error(e.stack);
+  return fatalMessage(doc.sourcePath, cwd, `${doc.product}: internal error while writing the ${format.toUpperCase()}: ${e.message.split('\n')[0]} (a bug in brief, not in the brief; please report it with the output of the same command run with --debug)`, 1, 'render-failed');
 }
 
 export interface BuildResult {
@@ -111,6 +112,9 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
     const inputsOf = new Map<string, Inputs>();
     const mayOverflow = new Set<BriefDocument>();
     const due = new Map<Format, BriefDocument[]>();
+    const drafts = new Set(plans.flatMap((p) => p.targets).filter((t) => !t.published).map((t) => t.doc));
+    // --allow-overflow lets a draft's overflow through as a warning in every format.
+    const mayOverflowAnywhere = new Set(options.allowOverflow === true ? drafts : []);
     for (const target of plans.flatMap((p) => p.targets)) {
       const label = `${target.doc.product} ${target.doc.meta.version}${target.published ? '' : ' (draft)'}`;
       const reasons: string[] = [];
@@ -129,6 +133,11 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
       }
       log(reasons.length > 0 ? `build ${label}: ${reasons.join('; ')}` : `up to date ${label}`);
     }
+    // A draft must fit its two pages whatever is built of it: one built as HTML or DOCX only is
+    // laid out as its PDF would be (the PDF's own build reports this itself).
+    const unchecked = [...new Set([...(due.get('html') ?? []), ...(due.get('docx') ?? [])])].filter((doc) => !(due.get('pdf') ?? []).includes(doc) && drafts.has(doc));
+    const misfits = await fitProblems(unchecked, cwd, { allowOverflow: mayOverflowAnywhere, warn: options.warn ?? log, browser: session.browser });
+    if (misfits.length > 0) throw new BriefError(misfits);
     const files = new Map<string, string | Uint8Array>();
     const built: { file: string; data: string | Uint8Array; inputs: Inputs }[] = [];
     for (const format of options.formats) {

@@ -201,6 +201,22 @@
     return rest;
   }
 
+  // Page-top figures whose anchors fell on the last page: they would open the next page. Measured
+  // at the band's width, and reported at the figure's own source line.
+  function pushedFigures(figures) {
+    const band = document.createElement('div');
+    band.className = 'page-band';
+    band.style.cssText = 'position:absolute;visibility:hidden;width:calc(2 * var(--measure) + var(--page-gap))';
+    book.lastChild.appendChild(band);
+    for (const f of figures) band.appendChild(f.cloneNode(true));
+    const points = band.getBoundingClientRect().height * 0.75;
+    band.remove();
+    const first = figures[0];
+    const caption = (first.querySelector('figcaption')?.textContent || first.id || '').trim().replace(/\s+/g, ' ');
+    const line = first.hasAttribute('data-line') ? Number(first.getAttribute('data-line')) : null;
+    return { points: Math.round(points * 10) / 10, lines: Math.ceil(points / 11), startsWith: 'the figure placed at the top of page 3: ' + caption.slice(0, 70), line };
+  }
+
   function overflowReport(nodes) {
     const probe = document.createElement('div');
     probe.className = 'page-columns';
@@ -268,9 +284,7 @@
     if (pending.length > 0 && leftover.length === 0) {
       // Only figures left, for the top of the next page.
       if (number < maxContentPages) continue;
-      if (!report.overflow) {
-        report.overflow = { points: 0, lines: 0, startsWith: 'Figure placed at the top of the next page: ' + pending.map((f) => f.id).join(', '), line: null };
-      }
+      if (!report.overflow) report.overflow = pushedFigures(pending);
       if (allowOverflow && number < pageLimit) continue;
       break;
     }

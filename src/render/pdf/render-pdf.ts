@@ -58,6 +58,8 @@ export interface PdfOptions {
    * DRAFT (`brief build --allow-overflow`); the overflow is still reported. Never for a release.
    */
   allowOverflow?: boolean;
+  /** Lay the brief out and report its fit, without printing a PDF (`brief check`, HTML/DOCX builds). */
+  layoutOnly?: boolean;
   /** Extra CSS after the house style; for measuring the layout (scripts/tune), not for briefs. */
   extraCss?: string;
 }
@@ -89,7 +91,7 @@ export async function renderPdfPages(browser: Browser, doc: BriefDocument, optio
       await page.evaluate('Promise.all([...document.fonts].map((f) => f.load())).then(() => true)');
       const settings = { maxContentPages: options.maxContentPages ?? 2, allowOverflow: options.allowOverflow === true };
       const report = (await page.evaluate(`(${PAGINATE})(${JSON.stringify(settings)})`)) as PaginationReport;
-      if ((report.overflow && !settings.allowOverflow) || report.lost.length > 0) return { pdf: new Uint8Array(), report, blocked };
+      if (options.layoutOnly === true || (report.overflow && !settings.allowOverflow) || report.lost.length > 0) return { pdf: new Uint8Array(), report, blocked };
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs });
       return { pdf: await stampPdf(pdf, doc), report, blocked };
     })();

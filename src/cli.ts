@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBriefs } from './publish/build.js';
-import { fitProblems } from './publish/fit-check.js';
+import { checkFit } from './publish/fit-check.js';
 import { writeDiff } from './publish/diff.js';
 import { planProducts } from './publish/plan.js';
 import { releaseProduct } from './publish/release.js';
@@ -67,10 +67,14 @@ async function main(argv: string[]): Promise<number> {
       const plans = await planProducts(contentDir, products, process.cwd(), { warn: (l) => console.error(l) });
       // Drafts are laid out as their PDF would be; published versions fitted when released.
       const drafts = plans.flatMap((p) => p.targets).filter((t) => !t.published).map((t) => t.doc);
-      const misfits = values['no-fit'] ? [] : await fitProblems(drafts, process.cwd());
-      if (misfits.length > 0) throw new BriefError(misfits);
+      const fit = values['no-fit'] ? undefined : await checkFit(drafts, process.cwd(), { warn: (l) => console.error(l) });
+      if (fit && fit.problems.length > 0) throw new BriefError(fit.problems);
       for (const plan of plans) {
-        for (const t of plan.targets) console.log(`ok ${t.doc.product} version ${t.doc.meta.version}${t.published ? '' : ' (draft)'}${t.published || values['no-fit'] ? '' : ', fits two pages'} (${path.relative(process.cwd(), t.doc.sourcePath)})`);
+        for (const t of plan.targets) {
+          const spare = fit?.spare.get(t.doc);
+          const fits = spare === undefined ? '' : `, fits two pages with ${spare} line${spare === 1 ? '' : 's'} to spare`;
+          console.log(`ok ${t.doc.product} version ${t.doc.meta.version}${t.published ? '' : ' (draft)'}${fits} (${path.relative(process.cwd(), t.doc.sourcePath)})`);
+        }
       }
       return 0;
     }

@@ -32,7 +32,18 @@ describe('the fit, wherever it matters', () => {
   it('`brief check` says a brief that fits fits', () => {
     const r = runCli(['check', 'IF11415']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^ok IF11415 version 1 \(draft\), fits two pages/m);
+    expect(r.stdout).toMatch(/^ok IF11415 version 1 \(draft\), fits two pages with \d+ lines? to spare/m);
+    expect(r.stderr).toBe('');
+  });
+
+  it('`brief check` warns, at the source\'s last line, of a brief that leaves page 2 mostly empty', () => {
+    const content = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-fit-short-'));
+    fs.mkdirSync(path.join(content, 'IF10079'));
+    const words = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+    fs.writeFileSync(path.join(content, 'IF10079/brief.md'), `---\nproduct: IF10079\ntitle: "Short"\ndate: 2026-04-20\nversion: 1\nstatus: new\nauthors:\n  - name: Ada Analyst\n    title: Specialist\n---\n\n${words}.\n`);
+    const r = runCli(['check', 'IF10079', '--content', content]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/IF10079\/brief\.md:12:1: warning: IF10079 leaves page 2 mostly empty: \d+ lines to spare/);
   });
 
   it('an HTML-only or DOCX-only build refuses the brief that does not fit, writing nothing; --allow-overflow lets it through with a warning', () => {

@@ -2,11 +2,12 @@
 // `brief check`, and HTML or DOCX builds (a brief that does not fit is not publishable in any
 // format). The brief is laid out exactly as the PDF lays it out, in one browser for the batch,
 // and no PDF is printed.
+import fs from 'node:fs';
 import type { VFileMessage } from 'vfile-message';
 import type { BriefDocument } from '../model/types.js';
-import { formatMessage } from '../report.js';
+import { fatalMessage, formatMessage } from '../report.js';
 import { withBrowser, type LaunchOptions } from '../render/pdf/browser.js';
-import { renderPdfPages } from '../render/pdf/render-pdf.js';
+import { renderPdfPages, type PaginationReport } from '../render/pdf/render-pdf.js';
 import { layoutMessages } from './fit-messages.js';
 
 export interface FitOptions {
@@ -16,18 +17,49 @@ export interface FitOptions {
   browser?: LaunchOptions;
 }
 
-/** Every brief's fit problems (errors); allowed overflows go to `warn`. */
-export async function fitProblems(docs: BriefDocument[], cwd: string, options: FitOptions = {}): Promise<VFileMessage[]> {
-  if (docs.length === 0) return [];
-  const problems: VFileMessage[] = [];
+export interface FitResult {
+  /** Every brief's fit problems (errors); warnings went to `warn`. */
+  problems: VFileMessage[];
+  /** For each brief that fits, the body lines it has to spare on its last page. */
+  spare: Map<BriefDocument, number>;
+}
+
+/** Lay each brief out; report what does not fit, and warn of a page 2 left mostly empty. */
+export async function checkFit(docs: BriefDocument[], cwd: string, options: FitOptions = {}): Promise<FitResult> {
+  const result: FitResult = { problems: [], spare: new Map() };
+  if (docs.length === 0) return result;
   await withBrowser(async (browser) => {
     for (const doc of docs) {
       const allowed = options.allowOverflow?.has(doc) === true;
       const { report } = await renderPdfPages(browser, doc, { allowOverflow: allowed, layoutOnly: true });
       const { errors, warning } = layoutMessages(doc, report, cwd, allowed);
-      problems.push(...errors);
+      result.problems.push(...errors);
       if (warning) options.warn?.(formatMessage(warning, cwd));
+      if (report.spare) {
+        result.spare.set(doc, report.spare.lines);
+        const short = shortWarning(doc, report, cwd);
+        if (short) options.warn?.(formatMessage(short, cwd));
+      }
     }
   }, options.browser);
-  return problems;
+  return result;
+}
+
+/** Every brief's fit problems (errors); allowed overflows and short briefs go to `warn`. */
+export async function fitProblems(docs: BriefDocument[], cwd: string, options: FitOptions = {}): Promise<VFileMessage[]> {
+  return (await checkFit(docs, cwd, options)).problems;
+}
+
+/**
+ * An In Focus brief fills its two pages: one that leaves more than half of page 2's columns
+ * empty is probably unfinished. A warning at the source's last line, where text would go.
+ */
+function shortWarning(doc: BriefDocument, report: PaginationReport, cwd: string): VFileMessage | undefined {
+  const spare = report.spare!;
+  const column = Math.max(...report.pages.map((p) => p.regionHeight));
+  if (spare.points <= column) return undefined;
+  const lastLine = fs.readFileSync(doc.sourcePath, 'utf8').trimEnd().split('\n').length;
+  const message = fatalMessage(doc.sourcePath, cwd, `${doc.product} leaves page 2 mostly empty: ${spare.lines} lines to spare; expected an In Focus brief to fill its two pages`, lastLine, 'short');
+  message.fatal = false;
+  return message;
 }

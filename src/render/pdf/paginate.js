@@ -201,6 +201,36 @@
     return rest;
   }
 
+  // Room left for more text when the brief fits: the free height at the foot of each column of
+  // its last page, and every column of the pages it does not reach (a brief ending on page 1
+  // leaves page 2 whole). In points and in body lines (11 pt).
+  function spareRoom() {
+    const pages = [...book.querySelectorAll('.page-columns')];
+    const last = pages[pages.length - 1];
+    if (!last) return { points: 0, lines: 0 };
+    const box = last.getBoundingClientRect();
+    const middle = (box.left + box.right) / 2;
+    const lowest = [box.top, box.top];
+    const range = document.createRange();
+    const walker = document.createTreeWalker(last, NodeFilter.SHOW_TEXT);
+    const note = (r) => {
+      if (r.width + r.height === 0) return;
+      const c = r.left < middle ? 0 : 1;
+      lowest[c] = Math.max(lowest[c], Math.min(r.bottom, box.bottom));
+    };
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!/\S/.test(node.data)) continue;
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) note(r);
+    }
+    for (const pic of last.querySelectorAll('img, svg, table, figure')) for (const r of pic.getClientRects()) note(r);
+    // Text in the left column only: nothing in the right one yet.
+    let px = (box.bottom - lowest[0]) + (box.bottom - lowest[1]);
+    for (let n = pages.length; n < maxContentPages; n++) px += 2 * box.height;
+    const points = Math.max(0, px * 0.75);
+    return { points: Math.round(points * 10) / 10, lines: Math.floor(points / 11) };
+  }
+
   // Page-top figures whose anchors fell on the last page: they would open the next page. Measured
   // at the band's width, and reported at the figure's own source line.
   function pushedFigures(figures) {
@@ -321,6 +351,7 @@
   last.appendChild(disclaimer);
   last.appendChild(pageFooter(true));
   report.contentPages = book.children.length - 1;
+  if (!report.overflow) report.spare = spareRoom();
   if (allowOverflow && report.overflow) {
     const o = report.overflow;
     const by = o.lines > 0 ? `by ${o.lines} line${o.lines === 1 ? '' : 's'}` : 'with a figure';

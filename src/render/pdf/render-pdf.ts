@@ -32,6 +32,8 @@ export interface PaginationReport {
   /** Empty when every character of the flow is on a page, inside its columns. */
   lost: LostContent[];
   contentPages: number;
+  /** When the brief fits: the room left on its last page (and any page it does not reach). */
+  spare?: { points: number; lines: number };
 }
 
 /**

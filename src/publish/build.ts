@@ -9,6 +9,7 @@ import type { BriefDocument } from '../model/types.js';
 import { BriefError, fatalMessage, formatMessage } from '../report.js';
 import { renderDocx } from '../render/docx/render-docx.js';
 import { renderHtml } from '../render/html/render-html.js';
+import { subsetInlinedFonts } from '../render/html/subset-fonts.js';
 import { withBrowser, type LaunchOptions } from '../render/pdf/browser.js';
 import { renderPdfPages } from '../render/pdf/render-pdf.js';
 import { UsageError } from '../source/find-briefs.js';
@@ -66,7 +67,7 @@ export async function renderAll(docs: BriefDocument[], formats: Format[], outDir
       else problems.push(renderFailure(doc, format, err, cwd));
     }
   };
-  if (formats.includes('html')) for (const doc of docs) await attempt(doc, 'html', () => void files.set(outputPath(outDir, doc, 'html'), renderHtml(doc)));
+  if (formats.includes('html')) for (const doc of docs) await attempt(doc, 'html', async () => void files.set(outputPath(outDir, doc, 'html'), await subsetInlinedFonts(renderHtml(doc))));
   if (formats.includes('pdf')) {
     await withBrowser(async (browser) => {
       for (const doc of docs) {

@@ -67,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
       const plans = await planProducts(contentDir, products, process.cwd(), { warn: (l) => console.error(l) });
       // Drafts are laid out as their PDF would be; published versions fitted when released.
       const drafts = plans.flatMap((p) => p.targets).filter((t) => !t.published).map((t) => t.doc);
-      const fit = values['no-fit'] ? undefined : await checkFit(drafts, process.cwd(), { warn: (l) => console.error(l) });
+      const fit = values['no-fit'] ? undefined : await checkFit(drafts, process.cwd(), { warn: (l) => console.error(l), short: true });
       if (fit && fit.problems.length > 0) throw new BriefError(fit.problems);
       for (const plan of plans) {
         for (const t of plan.targets) {

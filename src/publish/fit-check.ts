@@ -15,6 +15,8 @@ export interface FitOptions {
   allowOverflow?: ReadonlySet<BriefDocument>;
   warn?: (line: string) => void;
   browser?: LaunchOptions;
+  /** Also warn of a brief that leaves page 2 mostly empty (`brief check`; a build does not). */
+  short?: boolean;
 }
 
 export interface FitResult {
@@ -37,7 +39,7 @@ export async function checkFit(docs: BriefDocument[], cwd: string, options: FitO
       if (warning) options.warn?.(formatMessage(warning, cwd));
       if (report.spare) {
         result.spare.set(doc, report.spare.lines);
-        const short = shortWarning(doc, report, cwd);
+        const short = options.short === true ? shortWarning(doc, report, cwd) : undefined;
         if (short) options.warn?.(formatMessage(short, cwd));
       }
     }

@@ -1,45 +1,65 @@
 # The brief pipeline's front door. `make` lists the targets; each installs what it needs first.
 PRODUCT ?=
+# The folder of briefs (brief's --content): point it elsewhere to work on briefs kept outside content/.
+CONTENT ?= content
 BRIEF := node bin/brief.js
 # ALLOW_OVERFLOW=1: a draft that does not fit two pages still gets a PDF, every page marked DRAFT.
 BUILD_FLAGS := $(if $(ALLOW_OVERFLOW),--allow-overflow)
 SETUP := node_modules/.setup-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help setup html pdf docx all check test typecheck clean release diff dist
+.PHONY: help setup new html pdf docx all check preview test typecheck clean release diff dist
 
+# Make turns any failed recipe into its own exit code 2, so the CLI's own codes (1 a brief has
+# problems, 2 a usage error) cannot come through make; help says so and where to get them.
 help:
+	@echo "make new PRODUCT=IF99002 [TITLE=\"…\"]   start a brief: $(CONTENT)/IF99002/brief.md, a skeleton that checks and builds"
+	@echo "make check     check every brief's source and that each draft fits two pages; writes nothing (NO_FIT=1: source only)"
 	@echo "make html      build the HTML of every brief     (output/<PRODUCT>/<VERSION>/<PRODUCT>.html)"
 	@echo "make pdf       build the In Focus PDF of every brief"
 	@echo "make docx      build the Word document of every brief"
 	@echo "make all       build HTML, PDF and DOCX"
-	@echo "make check     check every brief's source; writes nothing"
-	@echo "make test      type-check and run the tests"
-	@echo "make release PRODUCT=IF11415   freeze the draft as the next published version and build it"
+	@echo "make preview PRODUCT=IF11415   a live preview on 127.0.0.1: the two pages and the fit as you save"
+	@echo "make release PRODUCT=IF11415 [DATE=YYYY-MM-DD]   freeze the draft as the next published version and build it"
 	@echo "make diff PRODUCT=IF11415 [FROM=1 TO=2]   redline and tracked changes between two versions"
 	@echo "make dist      the distribution site in output/site/"
+	@echo "make test      type-check and run the tests"
+	@echo "make typecheck type-check only"
+	@echo "make setup     install what the pipeline needs (npm ci; chromium, poppler, LibreOffice when root)"
 	@echo "make clean     remove output/"
-	@echo "PRODUCT=IF11415 limits a build to one brief; ALLOW_OVERFLOW=1 writes a DRAFT PDF of a brief that overflows."
+	@echo "PRODUCT=IF11415 limits a build or check to one brief; ALLOW_OVERFLOW=1 writes a DRAFT PDF of a brief that overflows;"
+	@echo "CONTENT=DIR reads the briefs from DIR instead of content/."
+	@echo "When the command fails, make exits 2 whatever the reason; run it as node bin/brief.js … for its own"
+	@echo "exit code (1 a brief has problems, 2 a usage error). node bin/brief.js help lists the commands and options."
 
 $(SETUP): package.json package-lock.json scripts/setup.sh
 	@scripts/setup.sh
 
 setup: $(SETUP)
 
+# TITLE only when given on the command line (an empty TITLE= is passed on, and refused, as
+# written; a TITLE in the environment is not ours). Its raw text ($(value …): make does not expand
+# `$1.2 Trillion`) goes to the shell single-quoted, so quotes, $ and backquotes are taken literally.
+TITLE_ARG = $(if $(findstring command line,$(origin TITLE)),--title '$(subst ','\'',$(value TITLE))')
+
+new: $(SETUP)
+	@test -n "$(PRODUCT)" || { echo "make new needs PRODUCT=<code>, e.g. make new PRODUCT=IF99002 TITLE=\"Water Rights in the West\"" >&2; exit 2; }
+	$(BRIEF) new $(PRODUCT) --content "$(CONTENT)" $(TITLE_ARG)
+
 html: $(SETUP)
-	$(BRIEF) build $(PRODUCT) --format html
+	$(BRIEF) build $(PRODUCT) --content "$(CONTENT)" --format html
 
 pdf: $(SETUP)
-	$(BRIEF) build $(PRODUCT) --format pdf $(BUILD_FLAGS)
+	$(BRIEF) build $(PRODUCT) --content "$(CONTENT)" --format pdf $(BUILD_FLAGS)
 
 docx: $(SETUP)
-	$(BRIEF) build $(PRODUCT) --format docx
+	$(BRIEF) build $(PRODUCT) --content "$(CONTENT)" --format docx
 
 all: $(SETUP)
-	$(BRIEF) build $(PRODUCT) --format html,pdf,docx $(BUILD_FLAGS)
+	$(BRIEF) build $(PRODUCT) --content "$(CONTENT)" --format html,pdf,docx $(BUILD_FLAGS)
 
 check: $(SETUP)
-	$(BRIEF) check $(PRODUCT)
+	$(BRIEF) check $(PRODUCT) --content "$(CONTENT)" $(if $(NO_FIT),--no-fit)
 
 typecheck: $(SETUP)
 	npx tsc --noEmit
@@ -51,14 +71,14 @@ test: $(SETUP)
 
 release: $(SETUP)
 	@test -n "$(PRODUCT)" || { echo "make release needs PRODUCT=<code>, e.g. make release PRODUCT=IF11415" >&2; exit 2; }
-	$(BRIEF) release $(PRODUCT) $(if $(DATE),--date $(DATE))
+	$(BRIEF) release $(PRODUCT) --content "$(CONTENT)" $(if $(DATE),--date $(DATE))
 
 diff: $(SETUP)
 	@test -n "$(PRODUCT)" || { echo "make diff needs PRODUCT=<code> (and optionally FROM= TO=)" >&2; exit 2; }
-	$(BRIEF) diff $(PRODUCT) $(FROM) $(TO)
+	$(BRIEF) diff $(PRODUCT) $(FROM) $(TO) --content "$(CONTENT)"
 
 dist: $(SETUP)
-	$(BRIEF) dist
+	$(BRIEF) dist --content "$(CONTENT)"
 
 clean:
 	rm -rf output

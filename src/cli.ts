@@ -1,6 +1,9 @@
-// brief: the command line. `brief build [PRODUCT…] --format html,pdf,docx`, `brief check [PRODUCT…]`.
+// brief: the command line. What each command accepts and its help live in src/command-line/;
+// this file runs the command.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { COMMAND_NAMES } from './command-line/commands.js';
+import { commandHelp, generalHelp } from './command-line/help.js';
+import { parseCommandLine } from './command-line/parse.js';
 import { buildBriefs } from './publish/build.js';
 import { checkFit } from './publish/fit-check.js';
 import { writeDiff } from './publish/diff.js';
@@ -10,59 +13,39 @@ import { buildSite } from './publish/site/build-site.js';
 import { FORMATS, type Format } from './publish/output-paths.js';
 import { BriefError, formatMessage } from './report.js';
 import { UsageError } from './source/find-briefs.js';
-
-const USAGE = `usage:
-  brief build [PRODUCT...] [--format html,pdf,docx] [--content DIR] [--out DIR] [--allow-overflow]
-  brief check [PRODUCT...] [--content DIR] [--no-fit]
-  brief release PRODUCT [--date YYYY-MM-DD]
-  brief diff PRODUCT [FROM TO]
-  brief dist [--out DIR]
-
-  build    check the briefs, then write output/<PRODUCT>/<VERSION>/<PRODUCT>.<format> for every
-           published version and the draft of the next one; only what changed is rebuilt
-  check    check the briefs (and every published version), lay each draft out to check it fits
-           its two pages, and write nothing
-  release  freeze the draft as the next published version (content/<PRODUCT>/versions/<n>/) and build it
-  diff     redline (HTML) and tracked changes (DOCX) between two published versions (default: the last two)
-  dist     the distribution site in <out>/site/
-  --format  formats to build (default: html,pdf,docx)
-  --allow-overflow
-            build only: write the PDF of a brief that does not fit its two pages anyway, the
-            overflow on further pages and every page stamped DRAFT; the overflow is still reported
-            (as a warning). A working view, never a release: \`release\` always requires two pages
-  --no-fit  check only: skip laying the drafts out (the fit check)
-  --date    a release's date (default: the draft's date if later than the last version's, else today)
-  --content the folder of briefs (default: content)
-  --out     the output folder (default: output)
-  --debug   on an internal error (a bug in brief, not in a brief), print its stack trace
-
-exit codes: 0 done; 1 a brief has problems (each printed as file:line:col: error: …) or an
-internal error; 2 a usage error`;
+import { newBrief } from './source/new-brief.js';
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', short: 'f' },
-      content: { type: 'string', default: 'content' },
-      out: { type: 'string', default: 'output' },
-      date: { type: 'string' },
-      'allow-overflow': { type: 'boolean', default: false },
-      'no-fit': { type: 'boolean', default: false },
-      debug: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  const [command, ...products] = positionals;
-  if (values.help || !command) {
-    console.log(USAGE);
-    return command || values.help ? 0 : 2;
+  const { command, positionals: products, values, help } = parseCommandLine(argv);
+  if (command === undefined) {
+    if (help) {
+      console.log(generalHelp());
+      return 0;
+    }
+    console.error(generalHelp());
+    return 2;
   }
-  // A draft's view only: a release (and everything published) must fit its two pages.
-  if (values['allow-overflow'] && command !== 'build') throw new UsageError(`--allow-overflow is for \`brief build\` only, not \`${command}\`: a release must fit its two pages`);
-  const contentDir = path.resolve(values.content);
+  if (help) {
+    console.log(commandHelp(command));
+    return 0;
+  }
+  const contentDir = path.resolve(values.content ?? 'content');
+  const outDir = path.resolve(values.out ?? 'output');
   switch (command) {
+    case 'help': {
+      const [about] = products;
+      if (about === undefined) console.log(generalHelp());
+      else if (COMMAND_NAMES.includes(about)) console.log(commandHelp(about));
+      else throw new UsageError(`no command \`${about}\`: expected one of ${COMMAND_NAMES.join(', ')}`);
+      return 0;
+    }
+    case 'new': {
+      const product = products[0]!;
+      const written = newBrief({ contentDir, product, ...(values.title !== undefined ? { title: values.title } : {}) });
+      console.log(`wrote ${path.relative(process.cwd(), written)}`);
+      console.log(`next: replace the title, author and text, then \`brief check ${product}\` (or \`brief preview ${product}\`) and \`make pdf PRODUCT=${product}\``);
+      return 0;
+    }
     case 'check': {
       const plans = await planProducts(contentDir, products, process.cwd(), { warn: (l) => console.error(l) });
       // Drafts are laid out as their PDF would be; published versions fitted when released.
@@ -84,18 +67,17 @@ async function main(argv: string[]): Promise<number> {
       if (unknown.length > 0) throw new UsageError(`unknown format ${unknown.join(', ')}: expected ${FORMATS.join(', ')}`);
       await buildBriefs({
         contentDir,
-        outDir: path.resolve(values.out),
+        outDir,
         products,
         formats: formats as Format[],
-        allowOverflow: values['allow-overflow'],
+        allowOverflow: values['allow-overflow'] ?? false,
         log: (l) => console.log(l),
         warn: (l) => console.error(l),
       });
       return 0;
     }
     case 'release': {
-      if (products.length !== 1) throw new UsageError('release needs one PRODUCT, e.g. `brief release IF11415`');
-      await releaseProduct({ contentDir, outDir: path.resolve(values.out), product: products[0]!, ...(values.date ? { date: values.date } : {}), log: (l) => console.log(l) });
+      await releaseProduct({ contentDir, outDir, product: products[0]!, ...(values.date ? { date: values.date } : {}), log: (l) => console.log(l) });
       return 0;
     }
     case 'diff': {
@@ -104,15 +86,15 @@ async function main(argv: string[]): Promise<number> {
       const num = (s: string | undefined) => (s === undefined ? undefined : /^\d+$/.test(s) ? Number(s) : (() => { throw new UsageError(`diff: \`${s}\` is not a version number`); })());
       const f = num(from);
       const t = num(to);
-      await writeDiff({ contentDir, outDir: path.resolve(values.out), product, ...(f !== undefined ? { from: f } : {}), ...(t !== undefined ? { to: t } : {}), log: (l) => console.log(l) });
+      await writeDiff({ contentDir, outDir, product, ...(f !== undefined ? { from: f } : {}), ...(t !== undefined ? { to: t } : {}), log: (l) => console.log(l) });
       return 0;
     }
     case 'dist': {
-      await buildSite({ contentDir, outDir: path.resolve(values.out), log: (l) => console.log(l) });
+      await buildSite({ contentDir, outDir, log: (l) => console.log(l) });
       return 0;
     }
     default:
-      throw new UsageError(`unknown command \`${command}\`\n${USAGE}`);
+      throw new UsageError(`unknown command \`${command}\`; see \`brief help\``);
   }
 }
 

@@ -62,3 +62,13 @@ dist: $(SETUP)
 
 clean:
 	rm -rf output
+
+.PHONY: preview bench-preview
+# The live preview: the brief laid out as its PDF, rebuilt on every save, on http://127.0.0.1:4177/.
+preview: $(SETUP)
+	@test -n "$(PRODUCT)" || { echo "make preview needs PRODUCT=<code>, e.g. make preview PRODUCT=IF11415 (and optionally PORT=N)" >&2; exit 2; }
+	$(BRIEF) preview $(PRODUCT) $(if $(PORT),--port $(PORT))
+
+# Save → status.json version bumped, over RUNS saves of IF11415 (default 15).
+bench-preview: $(SETUP)
+	node --import tsx scripts/bench-preview.mts

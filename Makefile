@@ -8,7 +8,7 @@ BUILD_FLAGS := $(if $(ALLOW_OVERFLOW),--allow-overflow)
 SETUP := node_modules/.setup-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help setup new html pdf docx all check preview test typecheck clean release diff dist
+.PHONY: help setup new html pdf docx all check preview bench-preview test typecheck clean release diff dist
 
 # Make turns any failed recipe into its own exit code 2, so the CLI's own codes (1 a brief has
 # problems, 2 a usage error) cannot come through make; help says so and where to get them.
@@ -19,7 +19,8 @@ help:
 	@echo "make pdf       build the In Focus PDF of every brief"
 	@echo "make docx      build the Word document of every brief"
 	@echo "make all       build HTML, PDF and DOCX"
-	@echo "make preview PRODUCT=IF11415   a live preview on 127.0.0.1: the two pages and the fit as you save"
+	@echo "make preview PRODUCT=IF11415 [PORT=N]   a live preview on 127.0.0.1: the two pages and the fit as you save"
+	@echo "make bench-preview   measure the preview: save -> refreshed, over 15 saves of IF11415"
 	@echo "make release PRODUCT=IF11415 [DATE=YYYY-MM-DD]   freeze the draft as the next published version and build it"
 	@echo "make diff PRODUCT=IF11415 [FROM=1 TO=2]   redline and tracked changes between two versions"
 	@echo "make dist      the distribution site in output/site/"
@@ -82,3 +83,12 @@ dist: $(SETUP)
 
 clean:
 	rm -rf output
+
+# The live preview: the brief laid out as its PDF, rebuilt on every save, on http://127.0.0.1:4177/.
+preview: $(SETUP)
+	@test -n "$(PRODUCT)" || { echo "make preview needs PRODUCT=<code>, e.g. make preview PRODUCT=IF11415 (and optionally PORT=N)" >&2; exit 2; }
+	$(BRIEF) preview $(PRODUCT) --content "$(CONTENT)" $(if $(PORT),--port $(PORT))
+
+# Save → status.json version bumped, over RUNS saves of IF11415 (default 15).
+bench-preview: $(SETUP)
+	node --import tsx scripts/bench-preview.mts

@@ -10,6 +10,7 @@ import { writeDiff } from './publish/diff.js';
 import { planProducts } from './publish/plan.js';
 import { releaseProduct } from './publish/release.js';
 import { buildSite } from './publish/site/build-site.js';
+import { runPreview } from './preview/preview.js';
 import { FORMATS, type Format } from './publish/output-paths.js';
 import { BriefError, formatMessage } from './report.js';
 import { UsageError } from './source/find-briefs.js';
@@ -91,6 +92,10 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'dist': {
       await buildSite({ contentDir, outDir, log: (l) => console.log(l) });
+      return 0;
+    }
+    case 'preview': {
+      await runPreview({ contentDir, products, port: typeof values.port === 'string' ? values.port : undefined });
       return 0;
     }
     default:

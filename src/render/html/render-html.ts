@@ -39,7 +39,11 @@ function withSourceLines(body: Root): Root {
   return copy;
 }
 
-export function renderHtml(doc: BriefDocument, options: { paged?: boolean } = {}): string {
+/**
+ * `fonts: false` leaves the @font-face rules out: for the live preview, whose warm page holds them
+ * once and adds them back to what it serves (src/preview/warm-page.ts).
+ */
+export function renderHtml(doc: BriefDocument, options: { paged?: boolean; fonts?: boolean } = {}): string {
   const t = houseTemplates();
   const paged = options.paged === true;
   return t.layout({
@@ -48,7 +52,7 @@ export function renderHtml(doc: BriefDocument, options: { paged?: boolean } = {}
     updated: doc.meta.status === 'updated',
     authorNames: doc.meta.authors.map((a) => a.name).join(', '),
     body: bodyHtml(doc, { sourceLines: paged, wordBreaks: paged }),
-    fontCss: fontFaceCss(),
+    fontCss: options.fonts === false ? '' : fontFaceCss(),
     // The edition's numbers first, as custom properties the stylesheets read.
     css: [editionCustomProperties(doc.edition), t.css, ...(paged ? [t.pagedCss] : [])].join('\n'),
     paged,

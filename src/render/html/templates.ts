@@ -1,5 +1,6 @@
 // Handlebars templates of a house layout (templates/<house>/): layout.hbs, its partials and its
-// stylesheets, compiled once per process.
+// stylesheets, compiled once per process (or again after `forgetHouseTemplates`, when the live
+// preview sees a template or stylesheet change).
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -34,4 +35,9 @@ export function houseTemplates(house = 'in-focus'): HouseTemplates {
   };
   cache.set(house, templates);
   return templates;
+}
+
+/** Drop the compiled templates and stylesheets, so the next render reads them from disk again. */
+export function forgetHouseTemplates(): void {
+  cache.clear();
 }

@@ -16,6 +16,11 @@ export interface LaunchOptions {
   profileDir?: string;
   /** Where to leave a pid file for the browser, so a later build can reap it (browser-guard.ts). */
   registryDir?: string;
+  /**
+   * false: the caller closes the browser on SIGINT/SIGTERM/SIGHUP itself (the live preview shuts
+   * down in order); puppeteer's own handler would kill it and exit at once. Default true.
+   */
+  handleSignals?: boolean;
 }
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
@@ -42,9 +47,9 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       headless: true,
       args,
       // Killed (its whole process group) when we exit or are interrupted; SIGKILL: browser-guard.ts.
-      handleSIGINT: true,
-      handleSIGTERM: true,
-      handleSIGHUP: true,
+      handleSIGINT: options.handleSignals !== false,
+      handleSIGTERM: options.handleSignals !== false,
+      handleSIGHUP: options.handleSignals !== false,
       ...(options.profileDir ? { userDataDir: options.profileDir } : {}),
       ...(executablePath ? { executablePath } : {}),
     });

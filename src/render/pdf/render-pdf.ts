@@ -73,6 +73,32 @@ export interface PdfResult {
   blocked: string[];
 }
 
+/** The page a brief is laid out in: sealed, print media, a US Letter viewport. */
+export async function preparePage(page: Page, blocked: string[]): Promise<void> {
+  await sealPage(page, blocked);
+  await page.emulateMediaType('print');
+  await page.setViewport({ width: 816, height: 1056 });
+}
+
+/**
+ * Every face loaded before anything is measured: `fonts.ready` waits only for faces the first
+ * layout asked for, and a face first needed while paginating (a table's cells on page 2) would be
+ * measured in a fallback font, breaking its lines elsewhere than it prints them.
+ */
+export async function loadAllFaces(page: Page): Promise<void> {
+  await page.evaluate('Promise.all([...document.fonts].map((f) => f.load())).then(() => true)');
+}
+
+export interface PaginateSettings {
+  maxContentPages: number;
+  allowOverflow: boolean;
+}
+
+/** Move the loaded brief into its pages (paginate.js) and report how it fits. */
+export async function paginate(page: Page, settings: PaginateSettings): Promise<PaginationReport> {
+  return (await page.evaluate(`(${PAGINATE})(${JSON.stringify(settings)})`)) as PaginationReport;
+}
+
 export async function renderPdfPages(browser: Browser, doc: BriefDocument, options: PdfOptions = {}): Promise<PdfResult> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const page = await browser.newPage();
@@ -81,18 +107,13 @@ export async function renderPdfPages(browser: Browser, doc: BriefDocument, optio
   try {
     const work = (async () => {
       page.setDefaultTimeout(timeoutMs);
-      await sealPage(page, blocked);
-      await page.emulateMediaType('print');
-      await page.setViewport({ width: 816, height: 1056 });
+      await preparePage(page, blocked);
       const html = renderHtml(doc, { paged: true });
       const styled = options.extraCss ? html.replace('</head>', `<style>${options.extraCss}</style></head>`) : html;
       await page.setContent(styled, { waitUntil: 'load' });
-      // Every face loaded before anything is measured: `fonts.ready` waits only for faces the first
-      // layout asked for, and a face first needed while paginating (a table's cells on page 2)
-      // would be measured in a fallback font, breaking its lines elsewhere than it prints them.
-      await page.evaluate('Promise.all([...document.fonts].map((f) => f.load())).then(() => true)');
+      await loadAllFaces(page);
       const settings = { maxContentPages: options.maxContentPages ?? 2, allowOverflow: options.allowOverflow === true };
-      const report = (await page.evaluate(`(${PAGINATE})(${JSON.stringify(settings)})`)) as PaginationReport;
+      const report = await paginate(page, settings);
       if (options.layoutOnly === true || (report.overflow && !settings.allowOverflow) || report.lost.length > 0) return { pdf: new Uint8Array(), report, blocked };
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs });
       return { pdf: await stampPdf(pdf, doc), report, blocked };

@@ -151,19 +151,6 @@ describe('IF11415 DOCX: styles', () => {
       expect([...head], name).toEqual([0, 1, 0, 0]);
     }
   });
-
-  it('embeds the fonts as subsets of the characters it shows, and says so (saveSubsetFonts)', async () => {
-    const settings = await part('word/settings.xml');
-    expect(one(settings, 'w:embedTrueTypeFonts')).toBeDefined();
-    expect(one(settings, 'w:saveSubsetFonts')).toBeDefined();
-    const embedded = zip.file(/^word\/fonts\/.*\.odttf$/);
-    expect(embedded.length).toBeGreaterThan(8);
-    // Whole, the Tinos and Gillius files are 18–47 kB each; subsets of one brief's characters far less.
-    const sizes = await Promise.all(embedded.map(async (f) => (await f.async('uint8array')).byteLength));
-    expect(Math.max(...sizes)).toBeLessThan(30_000);
-    // That they still hold every glyph the text needs is what LibreOffice's print of this DOCX
-    // shows (tests/devset.test.ts, docx.test.ts: every line of the original, in place).
-  });
 });
 
 describe('IF11415 DOCX: page layout', () => {

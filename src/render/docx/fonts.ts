@@ -8,12 +8,9 @@
 // LibreOffice 7.4: it ignores w:altName, but uses a font embedded under an entry for the name a
 // run asks for, so the embedding is what makes the fallback work there; w:altName is what the
 // standard asks other readers to try. The files are the Latin subsets from `ttfFonts()` (a
-// repository font whole), cut down to the characters the document shows (as Word's "embed only the
-// characters used"; hinting kept for Word's screen rendering), obfuscated as the standard requires,
-// with keys derived from the font data so that every build writes the same bytes (docx's own
-// embedding draws random keys).
+// repository font whole), obfuscated as the standard requires, with keys derived from the font
+// data so that every build writes the same bytes (docx's own embedding draws random keys).
 import { createHash } from 'node:crypto';
-import subsetFont from 'subset-font';
 import { ttfFonts, type TtfFont } from '../shared/font-files.js';
 import type { Edition } from '../../style/edition.js';
 
@@ -105,46 +102,27 @@ function find(fonts: TtfFont[], ref: FaceRef): TtfFont {
   return font;
 }
 
-const subsets = new Map<string, Uint8Array>();
-
-/** A face cut down to the characters the document shows (as Word's "embed only the characters used"). */
-async function subsetOf(font: TtfFont, chars: string): Promise<Uint8Array> {
-  const key = `${font.family}|${font.weight}|${font.style}|${chars}`;
-  let data = subsets.get(key);
-  if (!data) {
-    data = new Uint8Array(await subsetFont(Buffer.from(font.data), chars, { targetFormat: 'truetype' }));
-    subsets.set(key, data);
-  }
-  return data;
-}
-
-/**
- * word/fontTable.xml, its relationships and the embedded font parts, to replace docx's own. With
- * `chars`, each embedded face holds only those characters (settings.xml says so: saveSubsetFonts).
- */
-export async function fontTableParts(edition: Edition, chars?: string): Promise<Map<string, string | Uint8Array>> {
+/** word/fontTable.xml, its relationships and the embedded font parts, to replace docx's own. */
+export async function fontTableParts(edition: Edition): Promise<Map<string, string | Uint8Array>> {
   const fonts = await ttfFonts();
   const parts = new Map<string, string | Uint8Array>();
   const rels: string[] = [];
-  const table: string[] = [];
-  for (const entry of entries(edition)) {
-    const embeds: string[] = [];
-    for (const element of ORDER) {
+  const table = entries(edition).map((entry) => {
+    const embeds = ORDER.flatMap((element) => {
       const ref = entry.faces[element];
-      if (!ref) continue;
-      const font = find(fonts, ref);
-      const data = chars === undefined ? font.data : await subsetOf(font, chars);
+      if (!ref) return [];
+      const data = find(fonts, ref).data;
       const n = rels.length + 1;
       const key = fontKey(data);
       rels.push(`<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/font" Target="fonts/font${n}.odttf"/>`);
       parts.set(`word/fonts/font${n}.odttf`, obfuscateFont(data, key));
-      embeds.push(`<w:${element} r:id="rId${n}" w:fontKey="${key}"/>`);
-    }
-    table.push(
+      return [`<w:${element} r:id="rId${n}" w:fontKey="${key}"/>`];
+    });
+    return (
       `<w:font w:name="${xmlEscape(entry.name)}"><w:altName w:val="${xmlEscape(entry.altName)}"/><w:panose1 w:val="${entry.panose}"/>` +
-        `<w:charset w:val="00"/><w:family w:val="${entry.family}"/><w:pitch w:val="variable"/>${embeds.join('')}</w:font>`,
+      `<w:charset w:val="00"/><w:family w:val="${entry.family}"/><w:pitch w:val="variable"/>${embeds.join('')}</w:font>`
     );
-  }
+  });
   parts.set(
     'word/fontTable.xml',
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +

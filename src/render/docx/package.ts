@@ -85,31 +85,11 @@ function appProperties(): string {
   );
 }
 
-/**
- * Every character the package shows: its runs' text (body, headers, footers, notes) and the
- * numbering's bullets and number formats, with digits for the list numbers Word counts itself.
- */
-function shownCharacters(parts: Map<string, string | Uint8Array>): string {
-  const chars = new Set<string>('0123456789.');
-  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d))).replace(/&amp;/g, '&');
-  for (const [name, part] of parts) {
-    if (typeof part !== 'string' || !/^word\/.*\.xml$/.test(name)) continue;
-    for (const m of part.matchAll(/<w:(?:t|delText)(?:\s[^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)) for (const ch of decode(m[1]!)) chars.add(ch);
-    for (const m of part.matchAll(/<w:lvlText w:val="([^"]*)"/g)) for (const ch of decode(m[1]!)) chars.add(ch);
-  }
-  chars.add(' ');
-  chars.add('\u00a0');
-  return [...chars].sort().join('');
-}
-
 export async function finishPackage(packed: Uint8Array, doc: BriefDocument): Promise<Uint8Array> {
   const parts = await readZip(packed);
-  for (const [name, part] of await fontTableParts(doc.edition, shownCharacters(parts))) parts.set(name, part);
+  for (const [name, part] of await fontTableParts(doc.edition)) parts.set(name, part);
   parts.set('docProps/core.xml', coreProperties(text(parts, 'docProps/core.xml'), doc));
   parts.set('docProps/app.xml', appProperties());
-  // The fonts are embedded, as subsets: Word keeps them so when it saves (schema order: after
-  // displayBackgroundShape, before defaultTabStop).
-  parts.set('word/settings.xml', replaceOnce(text(parts, 'word/settings.xml'), /<w:displayBackgroundShape\/>/, '<w:displayBackgroundShape/><w:embedTrueTypeFonts/><w:saveSubsetFonts/>', 'the embedded fonts setting'));
   parts.set('word/styles.xml', widowControl(text(parts, 'word/styles.xml')));
   stableRelationshipIds(parts);
   checkStyleReferences(parts);

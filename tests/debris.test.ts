@@ -1,6 +1,6 @@
 // No debris after a kill: real `brief build` processes (HTML, PDF and DOCX) killed with SIGKILL at
-// different moments (after the "build …" line, with Chromium up, while staging the new files,
-// and once with its browser watchdog killed too). After each: no Chromium of that build is left
+// different moments (after the "build …" line, with Chromium up, and once with its browser
+// watchdog killed too; a stop between the two renames of the folder switch is simulated). After each: no Chromium of that build is left
 // running, every version folder is a consistent set (each file with the record's hash for it),
 // and the next build neither finds a file "changed by hand" nor leaves a temp file, a staging
 // folder or a lock behind. And two builds at once: one waits for the other, or refuses clearly.
@@ -113,10 +113,6 @@ async function killAt(moment: (run: Run) => boolean, alsoWatchdog = false): Prom
 }
 
 const browserUp = (run: Run) => browsersOf(run.child.pid!).length > 0;
-const staging = (run: Run) => {
-  const work = path.join(out, '.brief', 'tmp', String(run.child.pid));
-  return fs.existsSync(work) && fs.readdirSync(work).some((f) => f.startsWith('stage-'));
-};
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-debris-'));
@@ -134,7 +130,8 @@ describe('kill -9 mid-build', () => {
     const moments: [string, (run: Run) => boolean, boolean?][] = [
       ['after the build line', (run) => /^build IF10005/m.test(run.stdout)],
       ['with Chromium up', browserUp],
-      ['while staging the new files', staging],
+      // A kill while the new files are staged is too short a moment to catch by polling; the
+      // switch it would interrupt is tested below by stopping between the two renames.
       ['with Chromium up, its watchdog killed too', browserUp, true],
     ];
     for (const [name, moment, alsoWatchdog] of moments) {

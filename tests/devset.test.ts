@@ -27,12 +27,12 @@ const products = devsetProducts();
  * a floor, raised as the layout improves. The misses left are listed in the README.
  */
 const EXPECTED: Record<string, { inPlace: number; of: number; fits: boolean; docx: number }> = {
-  IF11755: { inPlace: 189, of: 192, fits: true, docx: 169 },
+  IF11755: { inPlace: 189, of: 192, fits: true, docx: 187 },
   IF12106: { inPlace: 229, of: 229, fits: true, docx: 229 },
   IF12255: { inPlace: 213, of: 221, fits: true, docx: 201 },
   IF12888: { inPlace: 220, of: 220, fits: true, docx: 220 },
   IF13200: { inPlace: 206, of: 212, fits: true, docx: 206 },
-  IF13205: { inPlace: 207, of: 212, fits: true, docx: 194 },
+  IF13205: { inPlace: 207, of: 212, fits: true, docx: 199 },
 };
 let content: string;
 const docxPdfs = new Map<string, string>();

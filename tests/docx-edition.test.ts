@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../src/model/build-document.js';
 import { renderDocx } from '../src/render/docx/render-docx.js';
+import { quoteCharacterSpacing } from '../src/render/docx/styles.js';
 import { halfPoints, twips } from '../src/render/docx/units.js';
 import type { Edition, EditionId } from '../src/style/edition.js';
 import { EDITIONS } from '../src/style/editions.js';
@@ -136,6 +137,9 @@ describe('the DOCX follows the edition', () => {
     expect(attr(one(style(styles, 'Heading2'), 'w:sz'), 'w:val')).toBe(String(halfPoints(edition.headings.h3.size)));
     expect(attr(one(style(styles, 'Title'), 'w:sz'), 'w:val')).toBe(String(halfPoints(edition.band.titleSize)));
     expect(attr(one(style(styles, 'Quote'), 'w:ind'), 'w:left')).toBe(String(twips(edition.quote.indent)));
+    // Quotes set tighter, as the PDF's negative word spacing sets them: -0.68 pt a space is -2/20 pt a character.
+    expect(attr(one(one(style(styles, 'Quote'), 'w:rPr'), 'w:spacing'), 'w:val')).toBe(String(quoteCharacterSpacing(edition.quote.wordSpacing)));
+    expect(quoteCharacterSpacing(edition.quote.wordSpacing)).toBe(-2);
 
     // The page: Letter, the edition's margins, columns and gap; the masthead at the header
     // distance; the footer's line where the PDF's is.

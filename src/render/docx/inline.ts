@@ -87,8 +87,7 @@ export function bookmark(ctx: DocxContext, id: unknown, children: ParagraphChild
 
 /**
  * A text's run, with a non-breaking hyphen where Word keeps the words together (`30-mm`), for
- * readers other than Word. (Justified quotes need nothing here: Word shrinks their spaces itself;
- * LibreOffice does not, and ignores a narrower spacing given to spaces.)
+ * readers other than Word. (Justified quotes are tightened by their style: styles.ts.)
  */
 function textRun(ctx: DocxContext, text: string, options: IRunOptions, where: string): TextRun {
   const pieces: string[] = [];

@@ -138,7 +138,7 @@ describe('the DOCX follows the edition', () => {
     expect(attr(one(style(styles, 'Title'), 'w:sz'), 'w:val')).toBe(String(halfPoints(edition.band.titleSize)));
     expect(attr(one(style(styles, 'Quote'), 'w:ind'), 'w:left')).toBe(String(twips(edition.quote.indent)));
     // Quotes set tighter, as the PDF's negative word spacing sets them: -0.68 pt a space is -2/20 pt a character.
-    expect(attr(one(one(style(styles, 'Quote'), 'w:rPr'), 'w:spacing'), 'w:val')).toBe(String(quoteCharacterSpacing(edition.quote.wordSpacing)));
+    expect(attr(one(one(style(styles, 'Quote'), 'w:rPr')!, 'w:spacing'), 'w:val')).toBe(String(quoteCharacterSpacing(edition.quote.wordSpacing)));
     expect(quoteCharacterSpacing(edition.quote.wordSpacing)).toBe(-2);
 
     // The page: Letter, the edition's margins, columns and gap; the masthead at the header

@@ -11,11 +11,14 @@ import { buildDocument } from '../src/model/build-document.js';
 import { assertStylesDefined, createContext, styledParagraph, styledRun } from '../src/render/docx/context.js';
 import { checkStyleReferences } from '../src/render/docx/package.js';
 import { renderDocx } from '../src/render/docx/render-docx.js';
+import { COMMON, fontTableParts } from '../src/render/docx/fonts.js';
+import { ttfFonts } from '../src/render/shared/font-files.js';
+import { readSfnt } from './support/sfnt.js';
 import { layoutFidelity } from './support/fidelity.js';
 import { pdfInfo, pdfFonts, pdfLines } from './support/pdf-text.js';
 import { all, one, packageParts, parseXml, type El, textOf } from './support/xml.js';
 import { ROOT, runCli } from './support/run-cli.js';
-import { docxWords, firstDifference, htmlWords } from './support/words.js';
+import { docxWords, firstDifference, htmlWords, words } from './support/words.js';
 
 
 let out: string;
@@ -150,6 +153,61 @@ describe('IF11415 DOCX: styles', () => {
       const head = data.slice(0, 4).map((b, i) => b ^ keyBytes[i]!);
       expect([...head], name).toEqual([0, 1, 0, 0]);
     }
+  });
+});
+
+/** The embedded fonts of the font table: entry name, element, and the TrueType data de-obfuscated. */
+async function embeddedFonts(): Promise<{ name: string; element: string; data: Uint8Array; part: string }[]> {
+  const table = await part('word/fontTable.xml');
+  const rels = await relationships('word/fontTable.xml');
+  const out = [];
+  for (const font of all(table, 'w:font')) {
+    for (const embed of font.children.filter((c) => c.name.startsWith('w:embed'))) {
+      const target = `word/${rels.get(embed.attrs['r:id']!)!.target}`;
+      const data = await zip.file(target)!.async('uint8array');
+      const key = embed.attrs['w:fontKey']!.replace(/[{}-]/g, '');
+      const keyBytes = Array.from({ length: 16 }, (_, i) => parseInt(key.slice(i * 2, i * 2 + 2), 16)).reverse();
+      const plain = Uint8Array.from(data);
+      for (let i = 0; i < 32; i++) plain[i]! ^= keyBytes[i % 16]!;
+      out.push({ name: font.attrs['w:name']!, element: embed.name.slice(2), data: plain, part: target });
+    }
+  }
+  return out;
+}
+
+describe('IF11415 DOCX: embedded fonts', () => {
+  it('are a fraction of the whole files: IF11415.docx under 260 kB (381 kB with the whole files)', () => {
+    expect(bytes.byteLength).toBeLessThan(260_000);
+  });
+
+  it('embed every shipped face of each look-alike, each a subset: COMMON and the text\'s characters, fewer glyphs than the shipped file', async () => {
+    const shipped = await ttfFonts();
+    const fonts = await embeddedFonts();
+    // Tinos 4, Arimo 3, Gillius ADF No2 3, Crimson Pro bold.
+    expect(fonts.map((f) => `${f.name} ${f.element}`)).toHaveLength(11);
+    const alt = { 'Times New Roman': 'Tinos', Arial: 'Arimo', 'Gill Sans MT': 'Gillius ADF No2', 'Palatino Linotype': 'Crimson Pro' } as Record<string, string>;
+    const face = { embedRegular: [400, 'normal'], embedBold: [700, 'normal'], embedItalic: [400, 'italic'], embedBoldItalic: [700, 'italic'] } as Record<string, [number, string]>;
+    const text = new Set([...(await docxWords(bytes)).join(' ')].map((c) => c.codePointAt(0)!));
+    for (const f of fonts) {
+      const [weight, style] = face[f.element]!;
+      const whole = shipped.find((s) => s.family === alt[f.name] && s.weight === weight && s.style === style && (s.subset === 'latin' || s.subset === 'all'))!;
+      expect(whole, `${f.name} ${f.element}`).toBeDefined();
+      const [sub, full] = [readSfnt(f.data), readSfnt(whole.data)];
+      expect(sub.glyphs, `${f.name} ${f.element}`).toBeLessThan(full.glyphs * 0.6);
+      // Every character the shipped face has, of COMMON and of the brief's text, and no other.
+      const wanted = [...new Set([...COMMON, ...text])].filter((c) => full.cmap.has(c)).sort((a, b) => a - b);
+      expect(wanted.length, `${f.name} ${f.element}`).toBeGreaterThan(COMMON.length - 10);
+      expect([...sub.cmap.keys()].sort((a, b) => a - b), `${f.name} ${f.element}`).toEqual(wanted);
+    }
+  });
+
+  it('are the files any brief of only common characters embeds, byte for byte (LibreOffice keeps the first it reads)', async () => {
+    const { edition } = await buildDocument(path.join(ROOT, 'content/IF11415/brief.md'), ROOT);
+    const plain = await fontTableParts(edition, []);
+    for (const f of await embeddedFonts()) expect(Buffer.from((await zip.file(f.part)!.async('uint8array'))).equals(Buffer.from(plain.get(f.part) as Uint8Array)), f.part).toBe(true);
+    // A brief that shows another character has it in its own files (and they differ).
+    const accented = await fontTableParts(edition, [0xe9]);
+    expect(Buffer.from(accented.get('word/fonts/font1.odttf') as Uint8Array).equals(Buffer.from(plain.get('word/fonts/font1.odttf') as Uint8Array))).toBe(false);
   });
 });
 
@@ -409,7 +467,7 @@ describe('DOCX errors', () => {
 });
 
 describe('IF11415 DOCX in LibreOffice', () => {
-  it('converts to a three-page PDF with the brief on it, in our fonts', { timeout: 240_000 }, () => {
+  it('converts to a three-page PDF with the brief on it, every word, in our fonts', { timeout: 240_000 }, async () => {
     const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
     expect(soffice, 'LibreOffice (soffice) is not installed: run scripts/setup.sh --with-test-tools').not.toBe('');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-lo-'));
@@ -436,6 +494,23 @@ describe('IF11415 DOCX in LibreOffice', () => {
     // Set in the embedded fonts (Tinos, Gillius ADF No2, Arimo, Crimson Pro), not whatever the machine has.
     const fonts = pdfFonts(pdf).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''));
     expect(fonts).toEqual(expect.arrayContaining(['Tinos-Regular', 'Tinos-Bold', 'GilliusADFNo2-Bold', 'Arimo-Regular', 'CrimsonPro-Bold']));
+    // Nothing from a fallback font: the embedded subsets hold every glyph LibreOffice sets.
+    for (const font of fonts) expect(font).toMatch(/^(Tinos|Arimo|GilliusADFNo2|CrimsonPro)-/);
+    // Every word of the document is printed, as often as it occurs (pdftotext's reading order
+    // differs around the figure band, so as counts, not in order). Hyphens aside: a compound
+    // broken after its hyphen at a line's end is one word, and LibreOffice draws a non-breaking
+    // hyphen without putting it in the text ("testlaunched").
+    const unhyphenated = (w: string) => w.replace(/[-\u2011]/g, '');
+    const printed = new Map<string, number>();
+    const pdfText = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/(\w)-\n(?=\w)/g, '$1-');
+    for (const w of words(pdfText).map(unhyphenated)) printed.set(w, (printed.get(w) ?? 0) + 1);
+    const missing = new Map<string, number>();
+    for (const w of (await docxWords(bytes)).map(unhyphenated)) {
+      const left = printed.get(w) ?? 0;
+      if (left > 0) printed.set(w, left - 1);
+      else missing.set(w, (missing.get(w) ?? 0) + 1);
+    }
+    expect([...missing]).toEqual([]);
     // Not line for line (another engine), but close: most of the original's lines in place.
     const f = layoutFidelity(pdf);
     expect(f.inPlace, f.misses.join('\n')).toBeGreaterThanOrEqual(170);

@@ -1,12 +1,14 @@
 // What docx's packer leaves to us, done on its output before the file is written: our font table
-// with embedded fonts (fonts.ts), document properties it does not write (language) or writes from
-// the clock (created, modified), widow control as a default, stable ids where docx draws random
-// ones, a check that every style reference resolves, and a deterministic zip.
+// with embedded fonts cut down to the characters the parts show (shown-characters.ts, fonts.ts),
+// document properties it does not write (language) or writes from the clock (created, modified),
+// widow control as a default, stable ids where docx draws random ones, a check that every style
+// reference resolves, and a deterministic zip.
 import type { BriefDocument } from '../../model/types.js';
 import { versionInstant } from '../../model/dates.js';
 import { GENERATOR } from '../html/render-html.js';
 import { deterministicZip, readZip } from './deterministic-zip.js';
 import { fontTableParts } from './fonts.js';
+import { shownCharacters } from './shown-characters.js';
 
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -87,9 +89,12 @@ function appProperties(): string {
 
 export async function finishPackage(packed: Uint8Array, doc: BriefDocument): Promise<Uint8Array> {
   const parts = await readZip(packed);
-  for (const [name, part] of await fontTableParts(doc.edition)) parts.set(name, part);
+  for (const [name, part] of await fontTableParts(doc.edition, shownCharacters(parts))) parts.set(name, part);
   parts.set('docProps/core.xml', coreProperties(text(parts, 'docProps/core.xml'), doc));
   parts.set('docProps/app.xml', appProperties());
+  // The fonts are embedded, as subsets: Word keeps them, so, when it saves the file (schema order:
+  // after displayBackgroundShape, before defaultTabStop).
+  parts.set('word/settings.xml', replaceOnce(text(parts, 'word/settings.xml'), /<w:displayBackgroundShape\/>/, '<w:displayBackgroundShape/><w:embedTrueTypeFonts/><w:saveSubsetFonts/>', 'the embedded fonts setting'));
   parts.set('word/styles.xml', widowControl(text(parts, 'word/styles.xml')));
   stableRelationshipIds(parts);
   checkStyleReferences(parts);

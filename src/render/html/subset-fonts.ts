@@ -6,7 +6,7 @@
 // files (Chromium subsets what it embeds itself), so its line breaks cannot depend on this step.
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import subsetFont from 'subset-font';
+import { subsetFace } from '../shared/font-subset.js';
 
 const FACE = /@font-face\{[^{}]*?src:url\(data:font\/(?:woff2|ttf);base64,([A-Za-z0-9+/=]+)\) format\('(?:woff2|truetype)'\);(?:unicode-range:([^;}]*);)?\}/g;
 /** Quoted strings in the stylesheet: `content:` values and the glyph custom properties. */
@@ -47,8 +47,6 @@ function inRanges(cp: number, ranges: string): boolean {
   });
 }
 
-const cache = new Map<string, string>();
-
 /** The HTML with each inlined font face cut down to the characters it can show. */
 export async function subsetInlinedFonts(html: string): Promise<string> {
   const shown = shownCharacters(html);
@@ -58,14 +56,8 @@ export async function subsetInlinedFonts(html: string): Promise<string> {
       const [rule, data, ranges] = m as unknown as [string, string, string | undefined];
       const chars = [...shown].filter((cp) => ranges === undefined || inRanges(cp, ranges));
       if (chars.length === 0) return '';
-      const text = String.fromCodePoint(...chars.sort((a, b) => a - b));
-      const key = `${data.length}:${data.slice(0, 64)}:${data.slice(-64)}:${text}`;
-      let subset = cache.get(key);
-      if (subset === undefined) {
-        const font = await subsetFont(Buffer.from(data, 'base64'), text, { targetFormat: 'woff2', noHinting: true });
-        subset = Buffer.from(font).toString('base64');
-        cache.set(key, subset);
-      }
+      const font = await subsetFace(Buffer.from(data, 'base64'), chars, { format: 'woff2', hinting: false });
+      const subset = Buffer.from(font).toString('base64');
       return rule.replace(/src:url\([^)]*\) format\('[^']*'\);/, `src:url(data:font/woff2;base64,${subset}) format('woff2');`);
     }),
   );

@@ -8,7 +8,7 @@ BUILD_FLAGS := $(if $(ALLOW_OVERFLOW),--allow-overflow)
 SETUP := node_modules/.setup-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help setup new html pdf docx all check preview bench-preview test typecheck clean release diff dist
+.PHONY: help setup new html pdf docx all check preview bench-preview bench test typecheck clean release diff dist
 
 # Make turns any failed recipe into its own exit code 2, so the CLI's own codes (1 a brief has
 # problems, 2 a usage error) cannot come through make; help says so and where to get them.
@@ -21,6 +21,8 @@ help:
 	@echo "make all       build HTML, PDF and DOCX"
 	@echo "make preview PRODUCT=IF11415 [PORT=N]   a live preview on 127.0.0.1: the two pages and the fit as you save"
 	@echo "make bench-preview   measure the preview: save -> refreshed, over 15 saves of IF11415"
+	@echo "make bench     measure whole commands (no-op build, check, cold builds, a 100-brief catalogue, the preview)"
+	@echo "               against node -e 0 and Chromium's bare print; output/bench/results.md (BENCH_RUNS=N, BENCH_COUNT=N)"
 	@echo "make release PRODUCT=IF11415 [DATE=YYYY-MM-DD]   freeze the draft as the next published version and build it"
 	@echo "make diff PRODUCT=IF11415 [FROM=1 TO=2]   redline and tracked changes between two versions"
 	@echo "make dist      the distribution site in output/site/"
@@ -92,3 +94,9 @@ preview: $(SETUP)
 # Save → status.json version bumped, over RUNS saves of IF11415 (default 15).
 bench-preview: $(SETUP)
 	node --import tsx scripts/bench-preview.mts
+
+# The pipeline's benchmark: whole commands, medians, ratios to their baselines and the issue's
+# targets; a synthetic catalogue (scripts/generate-catalogue.mts) for throughput and memory.
+# BENCH_RUNS=N runs per measurement (default 5), BENCH_COUNT=N catalogue briefs (default 100).
+bench: $(SETUP)
+	node --import tsx scripts/bench.mts

@@ -4,7 +4,7 @@
 #     chromium; where none of those exists, puppeteer downloads its own browser during npm ci.
 #   - poppler-utils (pdftotext, pdffonts: the tests read PDFs back with them) and, for the DOCX
 #     tests, LibreOffice; installed with apt where we can, otherwise reported.
-#   - node_modules, from package-lock.json (npm ci).
+#   - node_modules, from package-lock.json (npm ci), and the compiled command line (dist/).
 # Usage: scripts/setup.sh [--with-test-tools]
 set -eu
 cd "$(dirname "$0")/.."
@@ -45,3 +45,5 @@ if [ ! -f node_modules/.setup-stamp ] || [ package-lock.json -nt node_modules/.s
   npm ci --no-audit --no-fund
   touch node_modules/.setup-stamp
 fi
+# The command line runs compiled (bin/compile.js: src/ → dist/); only when src/ changed since.
+node bin/compile.js

@@ -4,17 +4,12 @@ import path from 'node:path';
 import { COMMAND_NAMES } from './command-line/commands.js';
 import { commandHelp, generalHelp } from './command-line/help.js';
 import { parseCommandLine } from './command-line/parse.js';
-import { buildBriefs } from './publish/build.js';
-import { checkFit } from './publish/fit-check.js';
-import { writeDiff } from './publish/diff.js';
-import { planProducts } from './publish/plan.js';
-import { releaseProduct } from './publish/release.js';
-import { buildSite } from './publish/site/build-site.js';
-import { runPreview } from './preview/preview.js';
 import { FORMATS, type Format } from './publish/output-paths.js';
 import { BriefError, formatMessage } from './report.js';
 import { UsageError } from './source/find-briefs.js';
-import { newBrief } from './source/new-brief.js';
+
+// Each command's code is imported when that command runs (a renderer pulls in puppeteer, docx,
+// pdf-lib, resvg…): `brief check` or `brief help` does not load what only a build needs.
 
 async function main(argv: string[]): Promise<number> {
   const { command, positionals: products, values, help } = parseCommandLine(argv);
@@ -42,16 +37,19 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'new': {
       const product = products[0]!;
+      const { newBrief } = await import('./source/new-brief.js');
       const written = newBrief({ contentDir, product, ...(values.title !== undefined ? { title: values.title } : {}) });
       console.log(`wrote ${path.relative(process.cwd(), written)}`);
       console.log(`next: replace the title, author and text, then \`brief check ${product}\` (or \`brief preview ${product}\`) and \`make pdf PRODUCT=${product}\``);
       return 0;
     }
     case 'check': {
+      (await import('./model/parse-in-worker.js')).startParseWorker();
+      const { planProducts } = await import('./publish/plan.js');
       const plans = await planProducts(contentDir, products, process.cwd(), { warn: (l) => console.error(l) });
       // Drafts are laid out as their PDF would be; published versions fitted when released.
       const drafts = plans.flatMap((p) => p.targets).filter((t) => !t.published).map((t) => t.doc);
-      const fit = values['no-fit'] ? undefined : await checkFit(drafts, process.cwd(), { warn: (l) => console.error(l), short: true });
+      const fit = values['no-fit'] ? undefined : await (await import('./publish/fit-check.js')).checkFit(drafts, process.cwd(), { warn: (l) => console.error(l), short: true });
       if (fit && fit.problems.length > 0) throw new BriefError(fit.problems);
       for (const plan of plans) {
         for (const t of plan.targets) {
@@ -66,18 +64,29 @@ async function main(argv: string[]): Promise<number> {
       const formats = (values.format ?? FORMATS.join(',')).split(',').map((f) => f.trim()).filter(Boolean);
       const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
       if (unknown.length > 0) throw new UsageError(`unknown format ${unknown.join(', ')}: expected ${FORMATS.join(', ')}`);
+      const allowOverflow = values['allow-overflow'] ?? false;
+      // Everything already built from these sources: said without parsing or loading a renderer.
+      const { upToDateLines } = await import('./publish/up-to-date.js');
+      const current = upToDateLines({ contentDir, outDir, products, formats: formats as Format[], allowOverflow });
+      if (current) {
+        for (const line of current) console.log(line);
+        return 0;
+      }
+      (await import('./model/parse-in-worker.js')).startParseWorker();
+      const { buildBriefs } = await import('./publish/build.js');
       await buildBriefs({
         contentDir,
         outDir,
         products,
         formats: formats as Format[],
-        allowOverflow: values['allow-overflow'] ?? false,
+        allowOverflow,
         log: (l) => console.log(l),
         warn: (l) => console.error(l),
       });
       return 0;
     }
     case 'release': {
+      const { releaseProduct } = await import('./publish/release.js');
       await releaseProduct({ contentDir, outDir, product: products[0]!, ...(values.date ? { date: values.date } : {}), log: (l) => console.log(l) });
       return 0;
     }
@@ -87,14 +96,17 @@ async function main(argv: string[]): Promise<number> {
       const num = (s: string | undefined) => (s === undefined ? undefined : /^\d+$/.test(s) ? Number(s) : (() => { throw new UsageError(`diff: \`${s}\` is not a version number`); })());
       const f = num(from);
       const t = num(to);
+      const { writeDiff } = await import('./publish/diff.js');
       await writeDiff({ contentDir, outDir, product, ...(f !== undefined ? { from: f } : {}), ...(t !== undefined ? { to: t } : {}), log: (l) => console.log(l) });
       return 0;
     }
     case 'dist': {
+      const { buildSite } = await import('./publish/site/build-site.js');
       await buildSite({ contentDir, outDir, log: (l) => console.log(l) });
       return 0;
     }
     case 'preview': {
+      const { runPreview } = await import('./preview/preview.js');
       await runPreview({ contentDir, products, port: typeof values.port === 'string' ? values.port : undefined });
       return 0;
     }

@@ -105,7 +105,7 @@ beforeAll(async () => {
   source = path.join(content, 'IF11415/brief.md');
   original = fs.readFileSync(source, 'utf8');
   port = await freePort();
-  server = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), 'preview', 'IF11415', '--content', content, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(process.execPath, [path.join(ROOT, 'bin/brief.js'), 'preview', 'IF11415', '--content', content, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout!.on('data', (c: Buffer) => (serverOutput += c.toString()));
   server.stderr!.on('data', (c: Buffer) => (serverOutput += c.toString()));
   serverExit = new Promise((resolve) => server.once('exit', (code) => resolve(code)));

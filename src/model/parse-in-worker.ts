@@ -5,11 +5,13 @@
 // costs more than parsing a brief); a worker that timed out or died is replaced on the next call.
 // The parsed model (hast, metadata, figures) comes back by structured clone, which keeps its
 // shape, property order and shared references, so outputs stay byte-identical.
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { VFileMessage } from 'vfile-message';
 import { BriefError, fatalMessage } from '../report.js';
-import type { ParsedBrief } from './build-document.js';
+import type { ParsedBrief } from './parse-brief.js';
+import { PROJECT_ROOT } from '../render/shared/paths.js';
 
 export interface ParseOptions {
   /** Time allowed for reading, checking and parsing one brief (default PARSE_TIMEOUT_MS). */
@@ -65,8 +67,9 @@ const BOOT_WITH_TSX = `const { workerData } = require('node:worker_threads');
 import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });`;
 
 function startWorker(): { worker: Worker; ready: Promise<void> } {
+  // TypeScript (tests, tsx): the worker's source next to this one; compiled: its bundle in dist/.
   const typescript = fileURLToPath(import.meta.url).endsWith('.ts');
-  const entry = new URL(`./parse-worker.${typescript ? 'ts' : 'js'}`, import.meta.url);
+  const entry = typescript ? new URL('./parse-worker.ts', import.meta.url) : pathToFileURL(path.join(PROJECT_ROOT, 'dist', 'parse-worker.js'));
   const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
   const worker = typescript
     ? new Worker(BOOT_WITH_TSX, { eval: true, execArgv: [], workerData: { entry: entry.href, tsx: import.meta.resolve('tsx/esm/api') }, resourceLimits })
@@ -158,6 +161,15 @@ async function parseNow(sourcePath: string, cwd: string, timeoutMs: number): Pro
 function discard(w: { worker: Worker }): void {
   if (current === w) current = undefined;
   void w.worker.terminate();
+}
+
+/**
+ * Start the worker ahead of the first parse: its start-up (Node's, then the unified pipeline's
+ * modules) then runs beside the caller's own loading instead of after it.
+ */
+export function startParseWorker(): void {
+  current ??= startWorker();
+  current.worker.unref();
 }
 
 /** Stop the worker now (tests; the command line simply exits). */

@@ -2,7 +2,7 @@
 // model, the brief's problems, or (a bug) the internal error with its stack.
 import { parentPort } from 'node:worker_threads';
 import { BriefError } from '../report.js';
-import { parseBrief } from './build-document.js';
+import { parseBrief } from './parse-brief.js';
 import { messageToWire, type WorkerReply, type WorkerRequest } from './parse-in-worker.js';
 
 const port = parentPort;

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { srcFile } from '../render/shared/paths.js';
 import { SEALED_CSP } from '../render/shared/sealed-html.js';
 import type { PreviewSession } from './session.js';
 
@@ -18,7 +19,7 @@ const SHELL_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; conn
 const PAGES_CSP = `${SEALED_CSP}; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`;
 const HEARTBEAT_MS = 20_000;
 
-const shellFile = (name: string) => fs.readFileSync(new URL(`./shell/${name}`, import.meta.url), 'utf8');
+const shellFile = (name: string) => fs.readFileSync(srcFile('preview/shell', name), 'utf8');
 
 interface Route {
   type: string;

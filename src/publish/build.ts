@@ -7,14 +7,9 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import type { BriefDocument } from '../model/types.js';
 import { BriefError, fatalMessage, formatMessage } from '../report.js';
-import { renderDocx } from '../render/docx/render-docx.js';
-import { renderHtml } from '../render/html/render-html.js';
-import { subsetInlinedFonts } from '../render/html/subset-fonts.js';
-import { withBrowser, type LaunchOptions } from '../render/pdf/browser.js';
-import { renderPdfPages } from '../render/pdf/render-pdf.js';
+import type { LaunchOptions } from '../render/pdf/browser.js';
 import { UsageError } from '../source/find-briefs.js';
 import { recordBuilt, staleReason, toolchainInputs, type Inputs } from './build-record.js';
-import { fitProblems } from './fit-check.js';
 import { layoutMessages } from './fit-messages.js';
 import { FolderSwitch } from './folder-switch.js';
 import { updateLatest } from './latest.js';
@@ -67,8 +62,13 @@ export async function renderAll(docs: BriefDocument[], formats: Format[], outDir
       else problems.push(renderFailure(doc, format, err, cwd));
     }
   };
-  if (formats.includes('html')) for (const doc of docs) await attempt(doc, 'html', async () => void files.set(outputPath(outDir, doc, 'html'), await subsetInlinedFonts(renderHtml(doc))));
+  // Each renderer is loaded when its format is asked for (puppeteer, docx, subset-font… are large).
+  if (formats.includes('html')) {
+    const [{ renderHtml }, { subsetInlinedFonts }] = await Promise.all([import('../render/html/render-html.js'), import('../render/html/subset-fonts.js')]);
+    for (const doc of docs) await attempt(doc, 'html', async () => void files.set(outputPath(outDir, doc, 'html'), await subsetInlinedFonts(renderHtml(doc))));
+  }
   if (formats.includes('pdf')) {
+    const [{ withBrowser }, { renderPdfPages }] = await Promise.all([import('../render/pdf/browser.js'), import('../render/pdf/render-pdf.js')]);
     await withBrowser(async (browser) => {
       for (const doc of docs) {
         await attempt(doc, 'pdf', async () => {
@@ -86,7 +86,10 @@ export async function renderAll(docs: BriefDocument[], formats: Format[], outDir
       }
     }, options.browser);
   }
-  if (formats.includes('docx')) for (const doc of docs) await attempt(doc, 'docx', async () => void files.set(outputPath(outDir, doc, 'docx'), await renderDocx(doc)));
+  if (formats.includes('docx')) {
+    const { renderDocx } = await import('../render/docx/render-docx.js');
+    for (const doc of docs) await attempt(doc, 'docx', async () => void files.set(outputPath(outDir, doc, 'docx'), await renderDocx(doc)));
+  }
   if (problems.length > 0) throw new BriefError(problems);
   return files;
 }
@@ -137,7 +140,7 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
     // A draft must fit its two pages whatever is built of it: one built as HTML or DOCX only is
     // laid out as its PDF would be (the PDF's own build reports this itself).
     const unchecked = [...new Set([...(due.get('html') ?? []), ...(due.get('docx') ?? [])])].filter((doc) => !(due.get('pdf') ?? []).includes(doc) && drafts.has(doc));
-    const misfits = await fitProblems(unchecked, cwd, { allowOverflow: mayOverflowAnywhere, warn: options.warn ?? log, browser: session.browser });
+    const misfits = unchecked.length === 0 ? [] : await (await import('./fit-check.js')).fitProblems(unchecked, cwd, { allowOverflow: mayOverflowAnywhere, warn: options.warn ?? log, browser: session.browser });
     if (misfits.length > 0) throw new BriefError(misfits);
     const files = new Map<string, string | Uint8Array>();
     const built: { file: string; data: string | Uint8Array; inputs: Inputs }[] = [];

@@ -1,4 +1,5 @@
-// Run the real `brief` command line in a child process, as a user or CI would.
+// Run the real `brief` command line in a child process, as a user or CI would: bin/brief.js, the
+// compiled code in dist/ (compiled first if src/ changed).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export function runCli(args: string[], options: { cwd?: string } = {}): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args], {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/brief.js'), ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     timeout: 170_000,

@@ -9,13 +9,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { asProcessId, isRunning, processId, thisProcess, type ProcessId } from '../../process-identity.js';
 import { killProfileProcesses } from './browser-watchdog.js';
+import { srcFile } from '../shared/paths.js';
 
 export { killProfileProcesses };
 
-const WATCHDOG = fileURLToPath(new URL('./browser-watchdog.js', import.meta.url));
+const WATCHDOG = srcFile('render/pdf/browser-watchdog.js');
 
 interface PidFile {
   owner: ProcessId;

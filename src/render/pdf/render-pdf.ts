@@ -4,10 +4,11 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'puppeteer';
 import type { BriefDocument } from '../../model/types.js';
+import { srcFile } from '../shared/paths.js';
 import { renderHtml } from '../html/render-html.js';
 import { stampPdf } from './pdf-metadata.js';
 
-const PAGINATE = fs.readFileSync(new URL('./paginate.js', import.meta.url), 'utf8');
+const PAGINATE = fs.readFileSync(srcFile('render/pdf/paginate.js'), 'utf8');
 
 export interface Overflow {
   points: number;

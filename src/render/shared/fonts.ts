@@ -10,7 +10,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { PROJECT_ROOT } from './paths.js';
 
-const require = createRequire(import.meta.url);
+const requireHere = createRequire(import.meta.url);
 
 interface Face {
   family: string;
@@ -48,7 +48,7 @@ export const FACES: Face[] = [
 /** Absolute path of one shipped font file: a repository TrueType file, or a packaged WOFF2/WOFF. */
 export function fontFile(face: Face, subset: string, ext: 'woff2' | 'woff' = 'woff2'): string {
   if (face.file) return path.join(PROJECT_ROOT, face.file);
-  return require.resolve(`@fontsource/${face.pkg}/files/${face.pkg}-${subset}-${face.weight}-${face.style}.${ext}`);
+  return requireHere.resolve(`@fontsource/${face.pkg}/files/${face.pkg}-${subset}-${face.weight}-${face.style}.${ext}`);
 }
 
 /** Whether the face's file is TrueType already (repository fonts) rather than WOFF2. */

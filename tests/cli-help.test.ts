@@ -70,7 +70,7 @@ describe('brief <command> --help', () => {
       }
     };
     walk(path.join(ROOT, 'src'));
-    expect([...read].sort()).toEqual(['BRIEF_LOCK_WAIT', 'BRIEF_PARSE_TIMEOUT', 'PUPPETEER_EXECUTABLE_PATH']);
+    expect([...read].sort()).toEqual(['BRIEF_LOCK_WAIT', 'BRIEF_PAGES', 'BRIEF_PARSE_TIMEOUT', 'PUPPETEER_EXECUTABLE_PATH']);
     const general = runCli(['help']).stdout;
     for (const name of read) expect(general).toMatch(new RegExp(`^  ${name} `, 'm'));
     // The lock is taken by the commands that write output; the browser by those that lay out.

@@ -44,7 +44,8 @@ beforeAll(() => {
   content = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-devset-'));
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-devset-out-'));
   copyDevset(content);
-  const r = runCli(['build', '--content', content, '--out', out, '--allow-overflow']);
+  // All six laid out at once, each in a page of its own (page-pool.ts), as on a machine of six cores.
+  const r = runCli(['build', '--content', content, '--out', out, '--allow-overflow'], { env: { BRIEF_PAGES: '6' } });
   expect(r.status, r.stderr).toBe(0);
   // Only the briefs that do not fit yet are reported (as warnings), and nothing else.
   const overflowing = r.stderr.split('\n').filter(Boolean).map((l) => /: warning: (IF\d+) does not fit its two pages: .*written anyway with --allow-overflow/.exec(l)?.[1] ?? l);
@@ -55,6 +56,14 @@ beforeAll(() => {
 
 describe.runIf(products.length > 0)('the dev set (six real 2026 briefs)', () => {
   it('has six briefs', () => expect(products).toHaveLength(6));
+
+  it('gives the same PDFs laid out one at a time as six at once', () => {
+    const one = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-devset-one-page-'));
+    const r = runCli(['build', '--content', content, '--out', one, '--allow-overflow', '--format', 'pdf'], { env: { BRIEF_PAGES: '1' } });
+    expect(r.status, r.stderr).toBe(0);
+    for (const p of products) expect(fs.readFileSync(path.join(one, p, String(versionOf(p)), `${p}.pdf`)).equals(fs.readFileSync(file(p, 'pdf'))), p).toBe(true);
+    expect(runCli(['build', '--content', content, '--out', one], { env: { BRIEF_PAGES: 'two' } }).stderr).toMatch(/BRIEF_PAGES=two: expected a whole number of pages from 1/);
+  });
 
   it('the fit check is line-exact: a brief that fits, lengthened line by line, is refused at the first line too many', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-devset-longer-'));

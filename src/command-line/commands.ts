@@ -12,7 +12,7 @@ export interface OptionSpec {
   refusedBecause?: string;
 }
 
-export type EnvName = 'BRIEF_PARSE_TIMEOUT' | 'BRIEF_LOCK_WAIT' | 'PUPPETEER_EXECUTABLE_PATH';
+export type EnvName = 'BRIEF_PARSE_TIMEOUT' | 'BRIEF_LOCK_WAIT' | 'BRIEF_PAGES' | 'PUPPETEER_EXECUTABLE_PATH';
 
 export interface CommandSpec {
   /** The usage line after `brief `, e.g. `build [PRODUCT...] [--format LIST]`. */
@@ -59,6 +59,7 @@ export const COMMON_OPTIONS: OptionName[] = ['debug', 'help'];
 export const ENV: Record<EnvName, string> = {
   BRIEF_PARSE_TIMEOUT: 'seconds reading and parsing one brief may take before it is stopped with an error at its line 1 (default 30)',
   BRIEF_LOCK_WAIT: 'seconds to wait for another build holding the same output folder before stopping with exit 1 (default 300)',
+  BRIEF_PAGES: 'how many briefs Chromium lays out at once, each in a page of its own (default: the number of cores, at most 4); the files are the same for any number',
   PUPPETEER_EXECUTABLE_PATH: "the Chromium that lays out and prints the PDF (default: the system's chromium, else puppeteer's own)",
 };
 
@@ -88,7 +89,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     ],
     options: ['no-fit', 'content', 'out'],
     args: { min: 0, max: Infinity, expected: '' },
-    env: ['BRIEF_PARSE_TIMEOUT', 'PUPPETEER_EXECUTABLE_PATH'],
+    env: ['BRIEF_PARSE_TIMEOUT', 'BRIEF_PAGES', 'PUPPETEER_EXECUTABLE_PATH'],
     make: 'make check [PRODUCT=…] [NO_FIT=1] [CONTENT=DIR]',
   },
   build: {
@@ -99,7 +100,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     ],
     options: ['format', 'allow-overflow', 'content', 'out'],
     args: { min: 0, max: Infinity, expected: '' },
-    env: ['BRIEF_PARSE_TIMEOUT', 'BRIEF_LOCK_WAIT', 'PUPPETEER_EXECUTABLE_PATH'],
+    env: ['BRIEF_PARSE_TIMEOUT', 'BRIEF_LOCK_WAIT', 'BRIEF_PAGES', 'PUPPETEER_EXECUTABLE_PATH'],
     make: 'make html|pdf|docx|all [PRODUCT=…] [ALLOW_OVERFLOW=1] [CONTENT=DIR]',
   },
   preview: {
@@ -119,7 +120,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     ],
     options: ['date', 'content', 'out'],
     args: { min: 1, max: 1, expected: 'one PRODUCT, e.g. `brief release IF11415`' },
-    env: ['BRIEF_PARSE_TIMEOUT', 'BRIEF_LOCK_WAIT', 'PUPPETEER_EXECUTABLE_PATH'],
+    env: ['BRIEF_PARSE_TIMEOUT', 'BRIEF_LOCK_WAIT', 'BRIEF_PAGES', 'PUPPETEER_EXECUTABLE_PATH'],
     make: 'make release PRODUCT=IF11415 [DATE=YYYY-MM-DD] [CONTENT=DIR]',
   },
   diff: {
@@ -137,7 +138,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     description: ["Builds whatever published version is missing or stale (never drafts), then writes the static site to <out>/site/: an index of the briefs, each brief's version history with its HTML, PDF, DOCX, zip and redlines, an Atom feed (feed.xml) and manifest.json."],
     options: ['content', 'out'],
     args: { min: 0, max: 0, expected: 'no PRODUCT (the site holds every published brief)' },
-    env: ['BRIEF_PARSE_TIMEOUT', 'BRIEF_LOCK_WAIT', 'PUPPETEER_EXECUTABLE_PATH'],
+    env: ['BRIEF_PARSE_TIMEOUT', 'BRIEF_LOCK_WAIT', 'BRIEF_PAGES', 'PUPPETEER_EXECUTABLE_PATH'],
     make: 'make dist [CONTENT=DIR]',
   },
   help: {

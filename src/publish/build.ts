@@ -49,46 +49,74 @@ export interface RenderOptions {
   browser?: LaunchOptions;
 }
 
-export async function renderAll(docs: BriefDocument[], formats: Format[], outDir: string, cwd = process.cwd(), options: RenderOptions = {}): Promise<Map<string, string | Uint8Array>> {
-  const files = new Map<string, string | Uint8Array>();
-  const problems: VFileMessage[] = [];
+/**
+ * Render each format's briefs into memory: the formats at once (Node writes the HTML and DOCX
+ * while Chromium lays out and prints), the PDFs a few pages at a time (page-pool.ts). Files,
+ * problems and warnings come out in the order of the formats and briefs asked for, whatever
+ * finished first, so a build's output and messages do not depend on timing.
+ */
+export async function renderAll(jobs: ReadonlyMap<Format, readonly BriefDocument[]>, outDir: string, cwd = process.cwd(), options: RenderOptions = {}): Promise<Map<string, string | Uint8Array>> {
+  type Outcome = { data?: string | Uint8Array; problems: VFileMessage[]; warnings: string[] };
   // A renderer that throws on one brief is a bug, reported against that brief (file:1:1) with
   // every other brief's problems; the run goes on to the next brief.
-  const attempt = async (doc: BriefDocument, format: Format, render: () => Promise<void> | void) => {
+  const attempt = async (doc: BriefDocument, format: Format, render: (outcome: Outcome) => Promise<void>): Promise<Outcome> => {
+    const outcome: Outcome = { problems: [], warnings: [] };
     try {
-      await render();
+      await render(outcome);
     } catch (err) {
-      if (err instanceof BriefError) problems.push(...err.messages);
-      else problems.push(renderFailure(doc, format, err, cwd));
+      delete outcome.data;
+      if (err instanceof BriefError) outcome.problems.push(...err.messages);
+      else outcome.problems.push(renderFailure(doc, format, err, cwd));
     }
+    return outcome;
   };
-  // Each renderer is loaded when its format is asked for (puppeteer, docx, subset-font… are large).
-  if (formats.includes('html')) {
-    const [{ renderHtml }, { subsetInlinedFonts }] = await Promise.all([import('../render/html/render-html.js'), import('../render/html/subset-fonts.js')]);
-    for (const doc of docs) await attempt(doc, 'html', async () => void files.set(outputPath(outDir, doc, 'html'), await subsetInlinedFonts(renderHtml(doc))));
-  }
-  if (formats.includes('pdf')) {
-    const [{ withBrowser }, { renderPdfPages }] = await Promise.all([import('../render/pdf/browser.js'), import('../render/pdf/render-pdf.js')]);
-    await withBrowser(async (browser) => {
-      for (const doc of docs) {
-        await attempt(doc, 'pdf', async () => {
-          const allowOverflow = options.allowOverflow?.has(doc) === true;
-          const { pdf, report } = await renderPdfPages(browser, doc, { allowOverflow });
-          const { errors, warning } = layoutMessages(doc, report, cwd, allowOverflow);
-          problems.push(...errors);
-          if (errors.length > 0) return;
-          if (warning) {
-            warning.reason += `; written anyway with --allow-overflow: ${report.contentPages} pages of text, every page marked DRAFT`;
-            options.warn?.(formatMessage(warning, cwd));
-          }
-          files.set(outputPath(outDir, doc, 'pdf'), pdf);
-        });
-      }
-    }, options.browser);
-  }
-  if (formats.includes('docx')) {
-    const { renderDocx } = await import('../render/docx/render-docx.js');
-    for (const doc of docs) await attempt(doc, 'docx', async () => void files.set(outputPath(outDir, doc, 'docx'), await renderDocx(doc)));
+  const renderers: Record<Format, (docs: readonly BriefDocument[]) => Promise<Outcome[]>> = {
+    // Each renderer is loaded when its format is asked for (puppeteer, docx, subset-font… are large).
+    html: async (docs) => {
+      const [{ renderHtml }, { subsetInlinedFonts }] = await Promise.all([import('../render/html/render-html.js'), import('../render/html/subset-fonts.js')]);
+      const out: Outcome[] = [];
+      for (const doc of docs) out.push(await attempt(doc, 'html', async (o) => void (o.data = await subsetInlinedFonts(renderHtml(doc)))));
+      return out;
+    },
+    pdf: async (docs) => {
+      const [{ withBrowser }, { renderPdfPages }, { eachInPages }] = await Promise.all([import('../render/pdf/browser.js'), import('../render/pdf/render-pdf.js'), import('../render/pdf/page-pool.js')]);
+      return withBrowser(
+        (browser) =>
+          eachInPages(docs, (doc) =>
+            attempt(doc, 'pdf', async (o) => {
+              const allowOverflow = options.allowOverflow?.has(doc) === true;
+              const { pdf, report } = await renderPdfPages(browser, doc, { allowOverflow });
+              const { errors, warning } = layoutMessages(doc, report, cwd, allowOverflow);
+              o.problems.push(...errors);
+              if (errors.length > 0) return;
+              if (warning) {
+                warning.reason += `; written anyway with --allow-overflow: ${report.contentPages} pages of text, every page marked DRAFT`;
+                o.warnings.push(formatMessage(warning, cwd));
+              }
+              o.data = pdf;
+            }),
+          ),
+        options.browser,
+      );
+    },
+    docx: async (docs) => {
+      const { renderDocx } = await import('../render/docx/render-docx.js');
+      const out: Outcome[] = [];
+      for (const doc of docs) out.push(await attempt(doc, 'docx', async (o) => void (o.data = await renderDocx(doc))));
+      return out;
+    },
+  };
+  const formats = [...jobs.keys()].filter((f) => jobs.get(f)!.length > 0);
+  const outcomes = await Promise.all(formats.map((format) => renderers[format](jobs.get(format)!)));
+  const files = new Map<string, string | Uint8Array>();
+  const problems: VFileMessage[] = [];
+  for (const [f, format] of formats.entries()) {
+    for (const [i, doc] of jobs.get(format)!.entries()) {
+      const o = outcomes[f]![i]!;
+      for (const w of o.warnings) options.warn?.(w);
+      problems.push(...o.problems);
+      if (o.data !== undefined) files.set(outputPath(outDir, doc, format), o.data);
+    }
   }
   if (problems.length > 0) throw new BriefError(problems);
   return files;
@@ -144,17 +172,11 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
     if (misfits.length > 0) throw new BriefError(misfits);
     const files = new Map<string, string | Uint8Array>();
     const built: { file: string; data: string | Uint8Array; inputs: Inputs }[] = [];
-    for (const format of options.formats) {
-      const docs = due.get(format) ?? [];
-      if (docs.length === 0) continue;
-      const rendered = await renderAll(docs, [format], options.outDir, cwd, { allowOverflow: mayOverflow, warn: options.warn ?? log, browser: session.browser });
-      for (const doc of docs) {
-        const file = outputPath(options.outDir, doc, format);
-        const data = rendered.get(file);
-        if (data === undefined) continue;
-        files.set(file, data);
-        built.push({ file, data, inputs: inputsOf.get(file)! });
-      }
+    const jobs = new Map(options.formats.map((format) => [format, due.get(format) ?? []] as const));
+    const rendered = await renderAll(jobs, options.outDir, cwd, { allowOverflow: mayOverflow, warn: options.warn ?? log, browser: session.browser });
+    for (const [file, data] of rendered) {
+      files.set(file, data);
+      built.push({ file, data, inputs: inputsOf.get(file)! });
     }
     // Everything rendered: only now write, each version folder's new files and its record into a
     // staged copy of the folder, then all folders switched at once.

@@ -7,6 +7,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { BriefDocument } from '../model/types.js';
 import { fatalMessage, formatMessage } from '../report.js';
 import { withBrowser, type LaunchOptions } from '../render/pdf/browser.js';
+import { eachInPages } from '../render/pdf/page-pool.js';
 import { renderPdfPages, type PaginationReport } from '../render/pdf/render-pdf.js';
 import { layoutMessages } from './fit-messages.js';
 
@@ -31,9 +32,11 @@ export async function checkFit(docs: BriefDocument[], cwd: string, options: FitO
   const result: FitResult = { problems: [], spare: new Map() };
   if (docs.length === 0) return result;
   await withBrowser(async (browser) => {
-    for (const doc of docs) {
+    // Laid out a few at a time (page-pool.ts), reported in the briefs' order.
+    const reports = await eachInPages(docs, async (doc) => (await renderPdfPages(browser, doc, { allowOverflow: options.allowOverflow?.has(doc) === true, layoutOnly: true })).report);
+    for (const [i, doc] of docs.entries()) {
       const allowed = options.allowOverflow?.has(doc) === true;
-      const { report } = await renderPdfPages(browser, doc, { allowOverflow: allowed, layoutOnly: true });
+      const report = reports[i]!;
       const { errors, warning } = layoutMessages(doc, report, cwd, allowed);
       result.problems.push(...errors);
       if (warning) options.warn?.(formatMessage(warning, cwd));

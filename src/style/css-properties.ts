@@ -1,6 +1,6 @@
 // An edition as CSS custom properties, so the stylesheets (templates/in-focus/*.css) set the page
 // from the edition's numbers instead of their own: `band.dateBefore` → `--band-date-before: 22pt`,
-// `colors.heading` → `--colors-heading: #336A91`, `fonts.sans` → `--fonts-sans: 'Cabin', sans-serif`,
+// `colors.heading` → `--colors-heading: #336A91`, `fonts.sans` → `--fonts-sans: 'Gillius ADF No2', sans-serif`,
 // `lists.bulletGlyph` → `--lists-bullet-glyph: "•"` (a CSS string for `content:`).
 import type { Edition } from './edition.js';
 

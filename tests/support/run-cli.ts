@@ -6,9 +6,10 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export function runCli(args: string[], options: { cwd?: string } = {}): { status: number; stdout: string; stderr: string } {
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { status: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/brief.js'), ...args], {
     cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...options.env },
     encoding: 'utf8',
     timeout: 170_000,
   });

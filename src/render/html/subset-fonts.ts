@@ -2,10 +2,13 @@
 // glyphs it shows: every inlined face is cut down (harfbuzz, via subset-font) to the characters of
 // the document's text and of its stylesheet's strings (bullets, counters), without hinting, as
 // WOFF2; a face none of whose characters occur (a latin-ext file for an English brief) is dropped.
+// A family the stylesheets never name, only a figure's SVG `font-family` attribute (the timeline's
+// Cabin), keeps just the characters of those elements' text.
 // IF11415.html goes from 738 kB to about a fifth of that. The printed PDF lays out from the full
 // files (Chromium subsets what it embeds itself), so its line breaks cannot depend on this step.
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
+import type { Root, RootContent } from 'hast';
 import { subsetFace } from '../shared/font-subset.js';
 
 const FACE = /@font-face\{[^{}]*?src:url\(data:font\/(?:woff2|ttf);base64,([A-Za-z0-9+/=]+)\) format\('(?:woff2|truetype)'\);(?:unicode-range:([^;}]*);)?\}/g;
@@ -47,16 +50,50 @@ function inRanges(cp: number, ranges: string): boolean {
   });
 }
 
+const FAMILY = /font-family:'([^']+)'/;
+const lower = (s: string) => s.toLowerCase();
+
+/**
+ * For each family that only SVG `font-family` attributes name (no stylesheet, no style
+ * attribute), the characters of the text those elements hold; families the CSS names are absent.
+ */
+export function svgOnlyFamilyCharacters(html: string): Map<string, Set<number>> {
+  const css = lower(
+    [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!.replace(FACE, '')).join('\n') +
+      [...html.matchAll(/\sstyle="([^"]*)"/g)].map((m) => m[1]).join('\n'),
+  );
+  const out = new Map<string, Set<number>>();
+  const walk = (node: Root | RootContent) => {
+    if (node.type === 'element') {
+      const families = node.properties?.['fontFamily'];
+      if (typeof families === 'string') {
+        for (const name of families.split(',').map((f) => f.trim().replace(/^['"]|['"]$/g, ''))) {
+          if (!name || css.includes(lower(name))) continue;
+          const chars = out.get(lower(name)) ?? new Set<number>();
+          for (const ch of toText(node)) chars.add(ch.codePointAt(0)!);
+          out.set(lower(name), chars);
+        }
+      }
+    }
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(fromHtml(html));
+  return out;
+}
+
 /** The HTML with each inlined font face cut down to the characters it can show. */
 export async function subsetInlinedFonts(html: string): Promise<string> {
   const shown = shownCharacters(html);
+  const svgOnly = svgOnlyFamilyCharacters(html);
   const faces = [...html.matchAll(FACE)];
   const replacements = await Promise.all(
     faces.map(async (m) => {
       const [rule, data, ranges] = m as unknown as [string, string, string | undefined];
-      const chars = [...shown].filter((cp) => ranges === undefined || inRanges(cp, ranges));
+      const family = lower(FAMILY.exec(rule)?.[1] ?? '');
+      const candidates = svgOnly.get(family) ?? shown;
+      const chars = [...candidates].filter((cp) => ranges === undefined || inRanges(cp, ranges));
       if (chars.length === 0) return '';
-      const font = await subsetFace(Buffer.from(data, 'base64'), chars, { format: 'woff2', hinting: false });
+      const font = await subsetFace(Buffer.from(data, 'base64'), chars, { format: 'woff2', hinting: false, features: 'default' });
       const subset = Buffer.from(font).toString('base64');
       return rule.replace(/src:url\([^)]*\) format\('[^']*'\);/, `src:url(data:font/woff2;base64,${subset}) format('woff2');`);
     }),

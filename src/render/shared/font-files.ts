@@ -1,10 +1,12 @@
 // The shipped fonts as TrueType, for the tools that cannot read WOFF2 (resvg when it rasterises
 // an SVG; Word files that embed fonts). Decompressed from the @fontsource files with wawoff2; the
 // repository's own fonts (fonts/) are TrueType already and are read as they are.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import wawoff2 from 'wawoff2';
 import { writeFileAtomic } from '../../write-atomic.js';
+import { cachedBytes } from './content-cache.js';
 import { PROJECT_ROOT } from './paths.js';
 import { FACES, fontFile, isTrueType } from './fonts.js';
 
@@ -26,7 +28,7 @@ export function ttfFonts(): Promise<TtfFont[]> {
     for (const face of FACES) {
       for (const subset of face.subsets) {
         const file = fs.readFileSync(fontFile(face, subset));
-        const data = isTrueType(face) ? file : Buffer.from(await wawoff2.decompress(file));
+        const data = isTrueType(face) ? file : Buffer.from(await cachedBytes('ttf', [file], async () => Uint8Array.from(await wawoff2.decompress(file))));
         fonts.push({ family: face.family, weight: face.weight, style: face.style, subset, data });
       }
     }
@@ -36,6 +38,17 @@ export function ttfFonts(): Promise<TtfFont[]> {
 }
 
 let files: Promise<string[]> | undefined;
+let fingerprint: Promise<string> | undefined;
+
+/** One hash of every TrueType font: what a rasterised SVG's text was set in. */
+export function ttfFingerprint(): Promise<string> {
+  fingerprint ??= ttfFonts().then((fonts) => {
+    const hash = createHash('sha256');
+    for (const f of fonts) hash.update(`${f.family}|${f.weight}|${f.style}|${f.subset}|${f.data.byteLength}\0`).update(f.data);
+    return hash.digest('hex');
+  });
+  return fingerprint;
+}
 
 /** The TrueType fonts as files (resvg-js reads fonts only from disk), cached under node_modules/.cache. */
 export function ttfFontFiles(): Promise<string[]> {

@@ -83,8 +83,10 @@ export function svgOnlyFamilyCharacters(html: string): Map<string, Set<number>> 
 
 /** The HTML with each inlined font face cut down to the characters it can show. */
 export async function subsetInlinedFonts(html: string): Promise<string> {
-  const shown = shownCharacters(html);
-  const svgOnly = svgOnlyFamilyCharacters(html);
+  // Parsed without the fonts' data, which is most of the file and shows nothing.
+  const withoutFonts = html.replace(FACE, '');
+  const shown = shownCharacters(withoutFonts);
+  const svgOnly = svgOnlyFamilyCharacters(withoutFonts);
   const faces = [...html.matchAll(FACE)];
   const replacements = await Promise.all(
     faces.map(async (m) => {
@@ -100,4 +102,14 @@ export async function subsetInlinedFonts(html: string): Promise<string> {
   );
   let i = 0;
   return html.replace(FACE, () => replacements[i++]!);
+}
+
+/**
+ * The HTML without the inlined faces whose unicode-range holds none of the characters it shows
+ * (a latin-ext file for an English brief): fonts a browser would never use for it, so the layout
+ * is the same without them, and Chromium need not decode them (the PDF's page, render-pdf.ts).
+ */
+export function dropUnusedFaces(html: string): string {
+  const shown = shownCharacters(html.replace(FACE, ''));
+  return html.replace(FACE, (rule, _data: string, ranges: string | undefined) => (ranges === undefined || [...shown].some((cp) => inRanges(cp, ranges)) ? rule : ''));
 }

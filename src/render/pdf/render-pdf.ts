@@ -6,6 +6,7 @@ import type { Browser, Page } from 'puppeteer';
 import type { BriefDocument } from '../../model/types.js';
 import { srcFile } from '../shared/paths.js';
 import { renderHtml } from '../html/render-html.js';
+import { dropUnusedFaces } from '../html/subset-fonts.js';
 import { stampPdf } from './pdf-metadata.js';
 
 const PAGINATE = fs.readFileSync(srcFile('render/pdf/paginate.js'), 'utf8');
@@ -109,7 +110,7 @@ export async function renderPdfPages(browser: Browser, doc: BriefDocument, optio
     const work = (async () => {
       page.setDefaultTimeout(timeoutMs);
       await preparePage(page, blocked);
-      const html = renderHtml(doc, { paged: true });
+      const html = dropUnusedFaces(renderHtml(doc, { paged: true }));
       const styled = options.extraCss ? html.replace('</head>', `<style>${options.extraCss}</style></head>`) : html;
       await page.setContent(styled, { waitUntil: 'load' });
       await loadAllFaces(page);

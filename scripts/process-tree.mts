@@ -11,10 +11,12 @@ function pageBytes(): number {
   return pageSize;
 }
 
-/** A tree's memory: summed RSS, and summed PSS (each shared page divided among its sharers). */
+/** A tree's memory: summed RSS, summed PSS (each shared page divided among its sharers), the root's own RSS. */
 export interface TreeMemory {
   rss: number;
   pss: number;
+  /** The root process alone (for a build: Node, its parsing worker thread included). */
+  root: number;
 }
 
 /** A process's proportional set size in bytes, from /proc/<pid>/smaps_rollup (0 if it is gone). */
@@ -54,7 +56,7 @@ export function treeMemory(root: number): TreeMemory {
     if (siblings) siblings.push(pid);
     else children.set(ppid, [pid]);
   }
-  const total: TreeMemory = { rss: 0, pss: 0 };
+  const total: TreeMemory = { rss: 0, pss: 0, root: rss.get(root) ?? 0 };
   const todo = [root];
   for (let pid = todo.pop(); pid !== undefined; pid = todo.pop()) {
     if (!rss.has(pid)) continue;
@@ -67,11 +69,12 @@ export function treeMemory(root: number): TreeMemory {
 
 /** Samples the tree under `root` every `intervalMs` until stopped; `stop()` returns the peaks in bytes. */
 export function samplePeakMemory(root: number, intervalMs = 50): { stop: () => TreeMemory } {
-  const peak: TreeMemory = { rss: 0, pss: 0 };
+  const peak: TreeMemory = { rss: 0, pss: 0, root: 0 };
   const sample = () => {
     const now = treeMemory(root);
     peak.rss = Math.max(peak.rss, now.rss);
     peak.pss = Math.max(peak.pss, now.pss);
+    peak.root = Math.max(peak.root, now.root);
   };
   sample();
   const timer = setInterval(sample, intervalMs);

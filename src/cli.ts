@@ -126,17 +126,30 @@ function internalError(err: unknown): never {
 process.on('uncaughtException', internalError);
 process.on('unhandledRejection', internalError);
 
+/**
+ * Exit once stdout and stderr are written out: when they are pipes (make, CI, a parent process)
+ * Node may still hold lines that process.exit() alone would drop.
+ */
+function exit(code: number): void {
+  let pending = 2;
+  const done = () => --pending === 0 && process.exit(code);
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exit(code),
   (err: unknown) => {
     if (err instanceof BriefError) {
       for (const m of err.messages) console.error(formatMessage(m));
       console.error(`${err.messages.length} problem${err.messages.length === 1 ? '' : 's'}; nothing was written`);
-      process.exit(1);
+      exit(1);
+      return;
     }
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`brief: ${(err as Error).message}`);
-      process.exit(2);
+      exit(2);
+      return;
     }
     internalError(err);
   },

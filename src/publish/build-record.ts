@@ -55,12 +55,12 @@ export function staleReason(file: string, inputs: Inputs): string | null {
 }
 
 /** The record entries for files just written, merged into each folder's .build.json. */
-export function recordBuilt(built: { file: string; data: string | Uint8Array; inputs: Inputs }[], write: (file: string, data: string) => void): void {
+export function recordBuilt(built: { file: string; sha256: string; inputs: Inputs }[], write: (file: string, data: string) => void): void {
   const byDir = new Map<string, typeof built>();
   for (const b of built) byDir.set(path.dirname(b.file), [...(byDir.get(path.dirname(b.file)) ?? []), b]);
   for (const [dir, entries] of byDir) {
     const record = readRecord(dir);
-    for (const e of entries) record[path.basename(e.file)] = { sha256: sha256(e.data), inputs: e.inputs };
+    for (const e of entries) record[path.basename(e.file)] = { sha256: e.sha256, inputs: e.inputs };
     const sorted = Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]]));
     write(path.join(dir, BUILD_RECORD), JSON.stringify(sorted, null, 2) + '\n');
   }

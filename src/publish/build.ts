@@ -7,13 +7,16 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import type { BriefDocument } from '../model/types.js';
 import { BriefError, fatalMessage, formatMessage } from '../report.js';
+import type { Browser } from 'puppeteer';
+import type { BatchBrowser } from '../render/pdf/batch-browser.js';
 import type { LaunchOptions } from '../render/pdf/browser.js';
 import { UsageError } from '../source/find-briefs.js';
 import { recordBuilt, staleReason, toolchainInputs, type Inputs } from './build-record.js';
+import { sha256 } from './content-hash.js';
 import { layoutMessages } from './fit-messages.js';
 import { FolderSwitch } from './folder-switch.js';
 import { updateLatest } from './latest.js';
-import { withOutput } from './output-session.js';
+import { withOutput, type OutputSession } from './output-session.js';
 import { planProducts, type ProductPlan } from './plan.js';
 import { outputPath, type Format } from './output-paths.js';
 
@@ -42,11 +45,18 @@ export interface Written {
 }
 
 export interface RenderOptions {
+  /**
+   * Where each file goes as soon as it is rendered (the build's staging folder), so a batch holds
+   * no more than the files in progress; renderAll then returns the paths alone.
+   */
+  sink?: (file: string, data: string | Uint8Array) => void;
   /** The drafts that may overflow (BuildOptions.allowOverflow); a published version never may. */
   allowOverflow?: ReadonlySet<BriefDocument>;
   warn?: (line: string) => void;
   /** How to launch Chromium (the build's profile folder and pid file registry). */
   browser?: LaunchOptions;
+  /** The batch's browser, already launching (buildBriefs); else the PDFs launch their own. */
+  chromium?: () => Promise<Browser>;
 }
 
 /**
@@ -55,14 +65,18 @@ export interface RenderOptions {
  * problems and warnings come out in the order of the formats and briefs asked for, whatever
  * finished first, so a build's output and messages do not depend on timing.
  */
-export async function renderAll(jobs: ReadonlyMap<Format, readonly BriefDocument[]>, outDir: string, cwd = process.cwd(), options: RenderOptions = {}): Promise<Map<string, string | Uint8Array>> {
-  type Outcome = { data?: string | Uint8Array; problems: VFileMessage[]; warnings: string[] };
+export async function renderAll(jobs: ReadonlyMap<Format, readonly BriefDocument[]>, outDir: string, cwd = process.cwd(), options: RenderOptions = {}): Promise<Map<string, string | Uint8Array | null>> {
+  type Outcome = { data?: string | Uint8Array | null; problems: VFileMessage[]; warnings: string[] };
   // A renderer that throws on one brief is a bug, reported against that brief (file:1:1) with
   // every other brief's problems; the run goes on to the next brief.
   const attempt = async (doc: BriefDocument, format: Format, render: (outcome: Outcome) => Promise<void>): Promise<Outcome> => {
     const outcome: Outcome = { problems: [], warnings: [] };
     try {
       await render(outcome);
+      if (outcome.data !== undefined && outcome.data !== null && options.sink) {
+        options.sink(outputPath(outDir, doc, format), outcome.data);
+        outcome.data = null;
+      }
     } catch (err) {
       delete outcome.data;
       if (err instanceof BriefError) outcome.problems.push(...err.messages);
@@ -75,12 +89,16 @@ export async function renderAll(jobs: ReadonlyMap<Format, readonly BriefDocument
     html: async (docs) => {
       const [{ renderHtml }, { subsetInlinedFonts }] = await Promise.all([import('../render/html/render-html.js'), import('../render/html/subset-fonts.js')]);
       const out: Outcome[] = [];
-      for (const doc of docs) out.push(await attempt(doc, 'html', async (o) => void (o.data = await subsetInlinedFonts(renderHtml(doc)))));
+      for (const doc of docs) {
+        await yieldToChromium();
+        out.push(await attempt(doc, 'html', async (o) => void (o.data = await subsetInlinedFonts(renderHtml(doc)))));
+      }
       return out;
     },
     pdf: async (docs) => {
       const [{ withBrowser }, { renderPdfPages }, { eachInPages }] = await Promise.all([import('../render/pdf/browser.js'), import('../render/pdf/render-pdf.js'), import('../render/pdf/page-pool.js')]);
-      return withBrowser(
+      const inBrowser = <T>(fn: (browser: Browser) => Promise<T>): Promise<T> => (options.chromium ? options.chromium().then(fn) : withBrowser(fn, options.browser));
+      return inBrowser(
         (browser) =>
           eachInPages(docs, (doc) =>
             attempt(doc, 'pdf', async (o) => {
@@ -96,19 +114,25 @@ export async function renderAll(jobs: ReadonlyMap<Format, readonly BriefDocument
               o.data = pdf;
             }),
           ),
-        options.browser,
       );
     },
     docx: async (docs) => {
       const { renderDocx } = await import('../render/docx/render-docx.js');
       const out: Outcome[] = [];
-      for (const doc of docs) out.push(await attempt(doc, 'docx', async (o) => void (o.data = await renderDocx(doc))));
+      for (const doc of docs) {
+        await yieldToChromium();
+        out.push(await attempt(doc, 'docx', async (o) => void (o.data = await renderDocx(doc))));
+      }
       return out;
     },
   };
   const formats = [...jobs.keys()].filter((f) => jobs.get(f)!.length > 0);
-  const outcomes = await Promise.all(formats.map((format) => renderers[format](jobs.get(format)!)));
-  const files = new Map<string, string | Uint8Array>();
+  // The PDFs are started first: their pages go to Chromium as soon as it is up, and Node writes
+  // the HTML and DOCX while Chromium lays them out (those renderers yield between briefs).
+  const started = new Map<Format, Promise<Outcome[]>>();
+  for (const format of [...formats].sort((a, b) => Number(b === 'pdf') - Number(a === 'pdf'))) started.set(format, renderers[format](jobs.get(format)!));
+  const outcomes = await Promise.all(formats.map((format) => started.get(format)!));
+  const files = new Map<string, string | Uint8Array | null>();
   const problems: VFileMessage[] = [];
   for (const [f, format] of formats.entries()) {
     for (const [i, doc] of jobs.get(format)!.entries()) {
@@ -121,6 +145,9 @@ export async function renderAll(jobs: ReadonlyMap<Format, readonly BriefDocument
   if (problems.length > 0) throw new BriefError(problems);
   return files;
 }
+
+/** Let pending I/O (Chromium's replies) run before the next long stretch of work in this thread. */
+const yieldToChromium = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function renderFailure(doc: BriefDocument, format: Format, err: unknown, cwd: string): VFileMessage {
   const e = err instanceof Error ? err : new Error(String(err));
@@ -137,59 +164,77 @@ export interface BuildResult {
 export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const log = options.log ?? (() => undefined);
-  const plans = await planProducts(options.contentDir, options.products, cwd, { drafts: options.drafts ?? true, ...(options.warn ? { warn: options.warn } : {}) });
   return withOutput(options.outDir, { log, cwd }, async (session) => {
-    const tool = toolchainInputs();
-    // Per format, the targets whose file is missing or stale, and why.
-    const inputsOf = new Map<string, Inputs>();
-    const mayOverflow = new Set<BriefDocument>();
-    const due = new Map<Format, BriefDocument[]>();
-    const drafts = new Set(plans.flatMap((p) => p.targets).filter((t) => !t.published).map((t) => t.doc));
-    // --allow-overflow lets a draft's overflow through as a warning in every format.
-    const mayOverflowAnywhere = new Set(options.allowOverflow === true ? drafts : []);
-    for (const target of plans.flatMap((p) => p.targets)) {
-      const label = `${target.doc.product} ${target.doc.meta.version}${target.published ? '' : ' (draft)'}`;
-      const reasons: string[] = [];
-      for (const format of options.formats) {
-        // A draft's PDF built with --allow-overflow differs from one built without: the record keeps
-        // which. Published versions fit their pages by definition and are never built with it.
-        const overflowOk = format === 'pdf' && options.allowOverflow === true && !target.published;
-        if (overflowOk) mayOverflow.add(target.doc);
-        const inputs: Inputs = { sources: target.sources, ...tool, ...(overflowOk ? { options: '--allow-overflow' } : {}) };
-        const file = outputPath(options.outDir, target.doc, format);
-        inputsOf.set(file, inputs);
-        const why = staleReason(file, inputs);
-        if (why === null) continue;
-        due.set(format, [...(due.get(format) ?? []), target.doc]);
-        reasons.push(`${format}: ${why}`);
-      }
-      log(reasons.length > 0 ? `build ${label}: ${reasons.join('; ')}` : `up to date ${label}`);
+    // One Chromium for the batch (fit checks and PDFs), closed when the build ends, whatever
+    // happened. A build that may lay out a draft or print a PDF starts it before parsing, which
+    // leaves this thread idle (parse-in-worker.ts); a build that then finds nothing to lay out has
+    // launched it for nothing, which costs less than launching it after the parse when it is needed.
+    const chromium = new (await import('../render/pdf/batch-browser.js')).BatchBrowser(session.browser);
+    if (options.formats.includes('pdf') || options.drafts !== false) chromium.start();
+    try {
+      const plans = await planProducts(options.contentDir, options.products, cwd, { drafts: options.drafts ?? true, ...(options.warn ? { warn: options.warn } : {}) });
+      return await buildInSession(options, plans, session, chromium, cwd, log);
+    } finally {
+      await chromium.close();
     }
-    // A draft must fit its two pages whatever is built of it: one built as HTML or DOCX only is
-    // laid out as its PDF would be (the PDF's own build reports this itself).
-    const unchecked = [...new Set([...(due.get('html') ?? []), ...(due.get('docx') ?? [])])].filter((doc) => !(due.get('pdf') ?? []).includes(doc) && drafts.has(doc));
-    const misfits = unchecked.length === 0 ? [] : await (await import('./fit-check.js')).fitProblems(unchecked, cwd, { allowOverflow: mayOverflowAnywhere, warn: options.warn ?? log, browser: session.browser });
-    if (misfits.length > 0) throw new BriefError(misfits);
-    const files = new Map<string, string | Uint8Array>();
-    const built: { file: string; data: string | Uint8Array; inputs: Inputs }[] = [];
-    const jobs = new Map(options.formats.map((format) => [format, due.get(format) ?? []] as const));
-    const rendered = await renderAll(jobs, options.outDir, cwd, { allowOverflow: mayOverflow, warn: options.warn ?? log, browser: session.browser });
-    for (const [file, data] of rendered) {
-      files.set(file, data);
-      built.push({ file, data, inputs: inputsOf.get(file)! });
-    }
-    // Everything rendered: only now write, each version folder's new files and its record into a
-    // staged copy of the folder, then all folders switched at once.
-    const folders = new FolderSwitch(session.workDir);
-    const written: Written[] = [];
-    for (const [target, data] of files) {
-      folders.writeFile(target, data);
-      written.push({ path: target, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength });
-    }
-    recordBuilt(built, (file, data) => folders.writeFile(file, data));
-    folders.commit();
-    for (const w of written) log(`wrote ${path.relative(cwd, w.path)} (${Math.round(w.bytes / 1000)} kB)`);
-    for (const plan of plans) updateLatest(options.outDir, plan, log, cwd, session.workDir);
-    return { written, plans };
   });
+}
+
+/** The build within its output session: what is stale, rendered into staging, then switched in. */
+async function buildInSession(options: BuildOptions, plans: ProductPlan[], session: OutputSession, chromium: BatchBrowser, cwd: string, log: (line: string) => void): Promise<BuildResult> {
+  const tool = toolchainInputs();
+  // Per format, the targets whose file is missing or stale, and why.
+  const inputsOf = new Map<string, Inputs>();
+  const mayOverflow = new Set<BriefDocument>();
+  const due = new Map<Format, BriefDocument[]>();
+  const drafts = new Set(plans.flatMap((p) => p.targets).filter((t) => !t.published).map((t) => t.doc));
+  // --allow-overflow lets a draft's overflow through as a warning in every format.
+  const mayOverflowAnywhere = new Set(options.allowOverflow === true ? drafts : []);
+  for (const target of plans.flatMap((p) => p.targets)) {
+    const label = `${target.doc.product} ${target.doc.meta.version}${target.published ? '' : ' (draft)'}`;
+    const reasons: string[] = [];
+    for (const format of options.formats) {
+      // A draft's PDF built with --allow-overflow differs from one built without: the record keeps
+      // which. Published versions fit their pages by definition and are never built with it.
+      const overflowOk = format === 'pdf' && options.allowOverflow === true && !target.published;
+      if (overflowOk) mayOverflow.add(target.doc);
+      const inputs: Inputs = { sources: target.sources, ...tool, ...(overflowOk ? { options: '--allow-overflow' } : {}) };
+      const file = outputPath(options.outDir, target.doc, format);
+      inputsOf.set(file, inputs);
+      const why = staleReason(file, inputs);
+      if (why === null) continue;
+      due.set(format, [...(due.get(format) ?? []), target.doc]);
+      reasons.push(`${format}: ${why}`);
+    }
+    log(reasons.length > 0 ? `build ${label}: ${reasons.join('; ')}` : `up to date ${label}`);
+  }
+  // A draft must fit its two pages whatever is built of it: one built as HTML or DOCX only is
+  // laid out as its PDF would be (the PDF's own build reports this itself).
+  const unchecked = [...new Set([...(due.get('html') ?? []), ...(due.get('docx') ?? [])])].filter((doc) => !(due.get('pdf') ?? []).includes(doc) && drafts.has(doc));
+  const browser = () => chromium.get();
+  const misfits = unchecked.length === 0 ? [] : await (await import('./fit-check.js')).fitProblems(unchecked, cwd, { allowOverflow: mayOverflowAnywhere, warn: options.warn ?? log, chromium: browser });
+  if (misfits.length > 0) throw new BriefError(misfits);
+  // Each file goes into a staged copy of its version folder as soon as it is rendered; when
+  // everything has rendered, the records are added and all folders switched at once. A failure
+  // leaves the staging to be thrown away with the work folder: nothing written.
+  const folders = new FolderSwitch(session.workDir);
+  const staged = new Map<string, { bytes: number; sha256: string }>();
+  const sink = (file: string, data: string | Uint8Array) => {
+    folders.writeFile(file, data);
+    staged.set(file, { bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength, sha256: sha256(data) });
+  };
+  const jobs = new Map(options.formats.map((format) => [format, due.get(format) ?? []] as const));
+  const rendered = await renderAll(jobs, options.outDir, cwd, { allowOverflow: mayOverflow, warn: options.warn ?? log, chromium: browser, sink });
+  const written: Written[] = [];
+  const built: { file: string; sha256: string; inputs: Inputs }[] = [];
+  for (const file of rendered.keys()) {
+    const s = staged.get(file)!;
+    written.push({ path: file, bytes: s.bytes });
+    built.push({ file, sha256: s.sha256, inputs: inputsOf.get(file)! });
+  }
+  recordBuilt(built, (file, data) => folders.writeFile(file, data));
+  folders.commit();
+  for (const w of written) log(`wrote ${path.relative(cwd, w.path)} (${Math.round(w.bytes / 1000)} kB)`);
+  for (const plan of plans) updateLatest(options.outDir, plan, log, cwd, session.workDir);
+  return { written, plans };
 }

@@ -3,6 +3,7 @@
 // format). The brief is laid out exactly as the PDF lays it out, in one browser for the batch,
 // and no PDF is printed.
 import fs from 'node:fs';
+import type { Browser } from 'puppeteer';
 import type { VFileMessage } from 'vfile-message';
 import type { BriefDocument } from '../model/types.js';
 import { fatalMessage, formatMessage } from '../report.js';
@@ -16,6 +17,8 @@ export interface FitOptions {
   allowOverflow?: ReadonlySet<BriefDocument>;
   warn?: (line: string) => void;
   browser?: LaunchOptions;
+  /** The batch's browser, already launching (build.ts); else one is launched for this check. */
+  chromium?: () => Promise<Browser>;
   /** Also warn of a brief that leaves page 2 mostly empty (`brief check`; a build does not). */
   short?: boolean;
 }
@@ -31,7 +34,7 @@ export interface FitResult {
 export async function checkFit(docs: BriefDocument[], cwd: string, options: FitOptions = {}): Promise<FitResult> {
   const result: FitResult = { problems: [], spare: new Map() };
   if (docs.length === 0) return result;
-  await withBrowser(async (browser) => {
+  const check = async (browser: Browser) => {
     // Laid out a few at a time (page-pool.ts), reported in the briefs' order.
     const reports = await eachInPages(docs, async (doc) => (await renderPdfPages(browser, doc, { allowOverflow: options.allowOverflow?.has(doc) === true, layoutOnly: true })).report);
     for (const [i, doc] of docs.entries()) {
@@ -46,7 +49,9 @@ export async function checkFit(docs: BriefDocument[], cwd: string, options: FitO
         if (short) options.warn?.(formatMessage(short, cwd));
       }
     }
-  }, options.browser);
+  };
+  if (options.chromium) await check(await options.chromium());
+  else await withBrowser(check, options.browser);
   return result;
 }
 

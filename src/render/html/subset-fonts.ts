@@ -18,8 +18,7 @@ const CSS_STRING = /"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g;
 const ALWAYS = '0123456789.,:;()-–— \u00a0';
 
 /** The characters the document can show: its text, its attributes' text (titles, alt), CSS strings. */
-export function shownCharacters(html: string): Set<number> {
-  const tree = fromHtml(html);
+export function shownCharacters(html: string, tree: Root = fromHtml(html)): Set<number> {
   const chars = new Set<number>();
   const add = (s: string) => {
     for (const ch of s) chars.add(ch.codePointAt(0)!);
@@ -57,7 +56,7 @@ const lower = (s: string) => s.toLowerCase();
  * For each family that only SVG `font-family` attributes name (no stylesheet, no style
  * attribute), the characters of the text those elements hold; families the CSS names are absent.
  */
-export function svgOnlyFamilyCharacters(html: string): Map<string, Set<number>> {
+export function svgOnlyFamilyCharacters(html: string, tree: Root = fromHtml(html)): Map<string, Set<number>> {
   const css = lower(
     [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!.replace(FACE, '')).join('\n') +
       [...html.matchAll(/\sstyle="([^"]*)"/g)].map((m) => m[1]).join('\n'),
@@ -77,7 +76,7 @@ export function svgOnlyFamilyCharacters(html: string): Map<string, Set<number>> 
     }
     if ('children' in node) for (const child of node.children) walk(child);
   };
-  walk(fromHtml(html));
+  walk(tree);
   return out;
 }
 
@@ -85,8 +84,9 @@ export function svgOnlyFamilyCharacters(html: string): Map<string, Set<number>> 
 export async function subsetInlinedFonts(html: string): Promise<string> {
   // Parsed without the fonts' data, which is most of the file and shows nothing.
   const withoutFonts = html.replace(FACE, '');
-  const shown = shownCharacters(withoutFonts);
-  const svgOnly = svgOnlyFamilyCharacters(withoutFonts);
+  const tree = fromHtml(withoutFonts);
+  const shown = shownCharacters(withoutFonts, tree);
+  const svgOnly = svgOnlyFamilyCharacters(withoutFonts, tree);
   const faces = [...html.matchAll(FACE)];
   const replacements = await Promise.all(
     faces.map(async (m) => {
@@ -110,6 +110,10 @@ export async function subsetInlinedFonts(html: string): Promise<string> {
  * is the same without them, and Chromium need not decode them (the PDF's page, render-pdf.ts).
  */
 export function dropUnusedFaces(html: string): string {
-  const shown = shownCharacters(html.replace(FACE, ''));
+  // Every character of the file but the fonts', references decoded: more than it shows (tag and
+  // attribute names too), so no face it shows is dropped, without parsing the HTML.
+  const shown = new Set<number>();
+  const rest = html.replace(FACE, '').replace(/&#(?:x([0-9a-fA-F]+)|(\d+));/g, (_, hex: string | undefined, dec: string | undefined) => String.fromCodePoint(hex ? parseInt(hex, 16) : Number(dec)));
+  for (const ch of rest) shown.add(ch.codePointAt(0)!);
   return html.replace(FACE, (rule, _data: string, ranges: string | undefined) => (ranges === undefined || [...shown].some((cp) => inRanges(cp, ranges)) ? rule : ''));
 }

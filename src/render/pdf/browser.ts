@@ -46,6 +46,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     browser = await puppeteer.launch({
       headless: true,
       args,
+      // Every brief gets a page of its own: no need to wait for the first, empty one.
+      waitForInitialPage: false,
       // Killed (its whole process group) when we exit or are interrupted; SIGKILL: browser-guard.ts.
       handleSIGINT: options.handleSignals !== false,
       handleSIGTERM: options.handleSignals !== false,

@@ -4,11 +4,12 @@ PRODUCT ?=
 CONTENT ?= content
 BRIEF := node bin/brief.js
 # ALLOW_OVERFLOW=1: a draft that does not fit two pages still gets a PDF, every page marked DRAFT.
-BUILD_FLAGS := $(if $(ALLOW_OVERFLOW),--allow-overflow)
+# SHARD=I/N: build part I of N of the catalogue (CI runs the parts on N machines).
+BUILD_FLAGS := $(if $(ALLOW_OVERFLOW),--allow-overflow) $(if $(SHARD),--shard $(SHARD))
 SETUP := node_modules/.setup-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help setup new html pdf docx all check preview bench-preview bench test typecheck clean release diff dist
+.PHONY: help setup new html pdf docx all check preview bench-preview bench test typecheck clean release diff dist verify
 
 # Make turns any failed recipe into its own exit code 2, so the CLI's own codes (1 a brief has
 # problems, 2 a usage error) cannot come through make; help says so and where to get them.
@@ -23,14 +24,16 @@ help:
 	@echo "make bench-preview   measure the preview: save -> refreshed, over 15 saves of IF11415"
 	@echo "make bench     measure whole commands (no-op build, check, cold builds, a 100-brief catalogue, the preview)"
 	@echo "               against node -e 0 and Chromium's bare print; output/bench/results.md (BENCH_RUNS=N, BENCH_COUNT=N)"
-	@echo "make release PRODUCT=IF11415 [DATE=YYYY-MM-DD]   freeze the draft as the next published version and build it"
+	@echo "make release PRODUCT=IF11415 [DATE=YYYY-MM-DD]   freeze the draft as the next published version, build it, keep its files"
 	@echo "make diff PRODUCT=IF11415 [FROM=1 TO=2]   redline and tracked changes between two versions"
-	@echo "make dist      the distribution site in output/site/"
+	@echo "make dist [BASE_URL=https://…/]   the distribution site in output/site/ (BASE_URL: absolute links in the feed)"
+	@echo "make verify [PRODUCT=…]   would today's toolchain change any published file? (renders in memory, writes nothing)"
 	@echo "make test      type-check and run the tests"
 	@echo "make typecheck type-check only"
 	@echo "make setup     install what the pipeline needs (npm ci; chromium, poppler, LibreOffice when root)"
 	@echo "make clean     remove output/"
 	@echo "PRODUCT=IF11415 limits a build or check to one brief; ALLOW_OVERFLOW=1 writes a DRAFT PDF of a brief that overflows;"
+	@echo "SHARD=I/N builds part I of N of the catalogue (make all SHARD=2/4);"
 	@echo "CONTENT=DIR reads the briefs from DIR instead of content/."
 	@echo "When the command fails, make exits 2 whatever the reason; run it as node bin/brief.js … for its own"
 	@echo "exit code (1 a brief has problems, 2 a usage error). node bin/brief.js help lists the commands and options."
@@ -56,13 +59,13 @@ new: $(COMPILED)
 	$(BRIEF) new $(PRODUCT) --content "$(CONTENT)" $(TITLE_ARG)
 
 html: $(COMPILED)
-	$(BRIEF) build $(PRODUCT) --content "$(CONTENT)" --format html
+	$(BRIEF) build $(PRODUCT) --content "$(CONTENT)" --format html $(if $(SHARD),--shard $(SHARD))
 
 pdf: $(COMPILED)
 	$(BRIEF) build $(PRODUCT) --content "$(CONTENT)" --format pdf $(BUILD_FLAGS)
 
 docx: $(COMPILED)
-	$(BRIEF) build $(PRODUCT) --content "$(CONTENT)" --format docx
+	$(BRIEF) build $(PRODUCT) --content "$(CONTENT)" --format docx $(if $(SHARD),--shard $(SHARD))
 
 all: $(COMPILED)
 	$(BRIEF) build $(PRODUCT) --content "$(CONTENT)" --format html,pdf,docx $(BUILD_FLAGS)
@@ -87,7 +90,11 @@ diff: $(COMPILED)
 	$(BRIEF) diff $(PRODUCT) $(FROM) $(TO) --content "$(CONTENT)"
 
 dist: $(COMPILED)
-	$(BRIEF) dist --content "$(CONTENT)"
+	$(BRIEF) dist --content "$(CONTENT)" $(if $(BASE_URL),--base-url "$(BASE_URL)")
+
+# Render the published versions again, in memory, and say whether today's toolchain would change them.
+verify: $(COMPILED)
+	$(BRIEF) verify $(PRODUCT) --content "$(CONTENT)"
 
 clean:
 	rm -rf output

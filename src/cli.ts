@@ -65,9 +65,18 @@ async function main(argv: string[]): Promise<number> {
       const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
       if (unknown.length > 0) throw new UsageError(`unknown format ${unknown.join(', ')}: expected ${FORMATS.join(', ')}`);
       const allowOverflow = values['allow-overflow'] ?? false;
+      // --shard I/N: this run's part of the catalogue (publish/shard.ts); a part may be empty.
+      let selected = products;
+      if (values.shard !== undefined) {
+        const { parseShard, shardProducts } = await import('./publish/shard.js');
+        const shard = parseShard(values.shard);
+        selected = shardProducts(contentDir, products, shard);
+        console.log(`shard ${shard.index}/${shard.count}: ${selected.length === 0 ? 'no products' : selected.join(' ')}`);
+        if (selected.length === 0) return 0;
+      }
       // Everything already built from these sources: said without parsing or loading a renderer.
       const { upToDateLines } = await import('./publish/up-to-date.js');
-      const current = upToDateLines({ contentDir, outDir, products, formats: formats as Format[], allowOverflow });
+      const current = upToDateLines({ contentDir, outDir, products: selected, formats: formats as Format[], allowOverflow });
       if (current) {
         for (const line of current) console.log(line);
         return 0;
@@ -77,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
       await buildBriefs({
         contentDir,
         outDir,
-        products,
+        products: selected,
         formats: formats as Format[],
         allowOverflow,
         log: (l) => console.log(l),
@@ -102,8 +111,18 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'dist': {
       const { buildSite } = await import('./publish/site/build-site.js');
-      await buildSite({ contentDir, outDir, log: (l) => console.log(l) });
+      await buildSite({ contentDir, outDir, log: (l) => console.log(l), ...(values['base-url'] !== undefined ? { baseUrl: values['base-url'] } : {}) });
       return 0;
+    }
+    case 'verify': {
+      const { verifyPublished } = await import('./publish/verify.js');
+      const r = await verifyPublished({ contentDir, products, log: (l) => console.log(l) });
+      console.log(
+        r.changed.length === 0
+          ? `all ${r.checked} published file${r.checked === 1 ? '' : 's'} would be the same with today's toolchain`
+          : `${r.changed.length} of ${r.checked} published files would change with today's toolchain (the published files stay as they are)`,
+      );
+      return r.changed.length === 0 ? 0 : 1;
     }
     case 'preview': {
       const { runPreview } = await import('./preview/preview.js');
@@ -142,7 +161,13 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     if (err instanceof BriefError) {
       for (const m of err.messages) console.error(formatMessage(m));
-      console.error(`${err.messages.length} problem${err.messages.length === 1 ? '' : 's'}; nothing was written`);
+      const problems = `${err.messages.length} problem${err.messages.length === 1 ? '' : 's'}`;
+      const briefs = new Set(err.messages.map((m) => m.file)).size;
+      console.error(
+        err.written === undefined
+          ? `${problems}; nothing was written`
+          : `${problems} in ${briefs} brief${briefs === 1 ? '' : 's'}, not written; ${err.written} file${err.written === 1 ? '' : 's'} of the other briefs written`,
+      );
       exit(1);
       return;
     }

@@ -22,7 +22,14 @@ export function errorsOf(file: VFile): VFileMessage[] {
 
 /** Thrown when one or more briefs have errors; carries every message, not just the first. */
 export class BriefError extends Error {
-  constructor(readonly messages: VFileMessage[]) {
+  /**
+   * `written`: how many files a run that went on past these problems wrote (a build writes every
+   * brief that has none); undefined when nothing was written.
+   */
+  constructor(
+    readonly messages: VFileMessage[],
+    readonly written?: number,
+  ) {
     super(messages.map((m) => formatMessage(m)).join('\n'));
     this.name = 'BriefError';
   }

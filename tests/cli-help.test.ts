@@ -13,16 +13,17 @@ import { ROOT, runCli } from './support/run-cli.js';
 const ACCEPTS: Record<string, { args: string[]; options: string[] }> = {
   new: { args: ['IF99002'], options: ['--title', '--content'] },
   check: { args: [], options: ['--no-fit', '--content', '--out'] },
-  build: { args: [], options: ['--format', '--allow-overflow', '--content', '--out'] },
+  build: { args: [], options: ['--format', '--allow-overflow', '--shard', '--content', '--out'] },
   preview: { args: ['IF11415'], options: ['--port', '--content'] },
   release: { args: ['IF11415'], options: ['--date', '--content', '--out'] },
   diff: { args: ['IF11415'], options: ['--content', '--out'] },
-  dist: { args: [], options: ['--content', '--out'] },
+  dist: { args: [], options: ['--base-url', '--content', '--out'] },
+  verify: { args: [], options: ['--content'] },
   help: { args: [], options: [] },
 };
 const EVERY_COMMAND = ['--debug', '--help'];
 const ALL_OPTIONS = [...new Set(Object.values(ACCEPTS).flatMap((c) => c.options))];
-const STRING_OPTIONS = new Set(['--title', '--content', '--out', '--format', '--port', '--date']);
+const STRING_OPTIONS = new Set(['--title', '--content', '--out', '--format', '--port', '--date', '--shard', '--base-url']);
 
 /** An option as it would be typed, with a value when it takes one. */
 const typed = (option: string) => (STRING_OPTIONS.has(option) ? [option, option === '--date' ? '2026-01-01' : 'x'] : [option]);
@@ -114,7 +115,7 @@ describe('what each command accepts', () => {
       [['build', '--content'], /--content <value>' argument missing; see `brief build --help`/],
       [['dist', 'IF11415'], /`brief dist` takes no PRODUCT .*, not `IF11415`; see `brief dist --help`/],
       [['release'], /`brief release` takes one PRODUCT, .*not none/],
-      [['publish'], /unknown command `publish`: expected one of new, check, build, preview, release, diff, dist, help; see `brief help`/],
+      [['publish'], /unknown command `publish`: expected one of new, check, build, preview, release, diff, dist, verify, help; see `brief help`/],
       [['help', 'publish'], /no command `publish`/],
     ];
     for (const [argv, message] of cases) {

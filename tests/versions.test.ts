@@ -117,9 +117,9 @@ describe('releases', () => {
       expect(r.stdout).toMatch(/^up to date IF10005 1$/m);
       fs.writeFileSync(draft(), fs.readFileSync(draft(), 'utf8').replace('very slowly', 'very, very slowly'));
       expect(cli('build', '--format', 'html').stdout).toMatch(/^build IF10005 3 \(draft\): html: its source changed$/m);
-      // A file changed by hand is put back.
+      // A file changed by hand is put back: a published version's from the record kept at release.
       fs.appendFileSync(path.join(out, P, '1', `${P}.html`), '<!-- edited -->');
-      expect(cli('build', '--format', 'html').stdout).toMatch(/^build IF10005 1: html: the file was changed by hand$/m);
+      expect(cli('build', '--format', 'html').stdout).toMatch(/^build IF10005 1: html: restored from the published record$/m);
       expect(stat(path.join(out, P, '1', `${P}.html`)).sha).toBe(v1Before.html!.sha);
     } finally {
       fs.rmSync(path.join(out, P, '3'), { recursive: true, force: true });

@@ -16,9 +16,15 @@ export interface Inputs {
   options?: string;
 }
 
-interface FileRecord {
+export interface FileRecord {
   sha256: string;
   inputs: Inputs;
+  /** The Chromium the batch laid out and printed with (`HeadlessChrome/…`), or why none. */
+  browser: string;
+  /** The house style edition the brief was set in. */
+  edition: string;
+  /** Copied from the published record (content/<P>/versions/<n>/published/), not rendered. */
+  restored?: boolean;
 }
 
 type BuildRecord = Record<string, FileRecord>;
@@ -55,12 +61,12 @@ export function staleReason(file: string, inputs: Inputs): string | null {
 }
 
 /** The record entries for files just written, merged into each folder's .build.json. */
-export function recordBuilt(built: { file: string; sha256: string; inputs: Inputs }[], write: (file: string, data: string) => void): void {
+export function recordBuilt(built: { file: string; entry: FileRecord }[], write: (file: string, data: string) => void): void {
   const byDir = new Map<string, typeof built>();
   for (const b of built) byDir.set(path.dirname(b.file), [...(byDir.get(path.dirname(b.file)) ?? []), b]);
   for (const [dir, entries] of byDir) {
     const record = readRecord(dir);
-    for (const e of entries) record[path.basename(e.file)] = { sha256: e.sha256, inputs: e.inputs };
+    for (const e of entries) record[path.basename(e.file)] = e.entry;
     const sorted = Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]]));
     write(path.join(dir, BUILD_RECORD), JSON.stringify(sorted, null, 2) + '\n');
   }

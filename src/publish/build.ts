@@ -3,6 +3,7 @@
 // before stays as it was. Each version folder changes at once, its files and its build record
 // together (folder-switch.ts), and only one build writes an output folder at a time
 // (output-session.ts).
+import fs from 'node:fs';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import type { BriefDocument } from '../model/types.js';
@@ -11,13 +12,14 @@ import type { Browser } from 'puppeteer';
 import type { BatchBrowser } from '../render/pdf/batch-browser.js';
 import type { LaunchOptions } from '../render/pdf/browser.js';
 import { UsageError } from '../source/find-briefs.js';
-import { recordBuilt, staleReason, toolchainInputs, type Inputs } from './build-record.js';
+import { recordBuilt, staleReason, toolchainInputs, type FileRecord, type Inputs } from './build-record.js';
 import { sha256 } from './content-hash.js';
 import { layoutMessages } from './fit-messages.js';
 import { FolderSwitch } from './folder-switch.js';
 import { updateLatest } from './latest.js';
 import { withOutput, type OutputSession } from './output-session.js';
-import { planProducts, type ProductPlan } from './plan.js';
+import { planCatalogue, type ProductPlan } from './plan.js';
+import { publishedFile } from './versions.js';
 import { outputPath, type Format } from './output-paths.js';
 
 export interface BuildOptions {
@@ -65,7 +67,16 @@ export interface RenderOptions {
  * problems and warnings come out in the order of the formats and briefs asked for, whatever
  * finished first, so a build's output and messages do not depend on timing.
  */
-export async function renderAll(jobs: ReadonlyMap<Format, readonly BriefDocument[]>, outDir: string, cwd = process.cwd(), options: RenderOptions = {}): Promise<Map<string, string | Uint8Array | null>> {
+export interface Rendered {
+  /** Every file rendered, in the order of the formats and briefs asked for (null: given to the sink). */
+  files: Map<string, { doc: BriefDocument; data: string | Uint8Array | null }>;
+  /** Every brief's problems, in that order. */
+  problems: VFileMessage[];
+  /** The briefs with problems in any format. */
+  failed: Set<BriefDocument>;
+}
+
+export async function renderAll(jobs: ReadonlyMap<Format, readonly BriefDocument[]>, outDir: string, cwd = process.cwd(), options: RenderOptions = {}): Promise<Rendered> {
   type Outcome = { data?: string | Uint8Array | null; problems: VFileMessage[]; warnings: string[] };
   // A renderer that throws on one brief is a bug, reported against that brief (file:1:1) with
   // every other brief's problems; the run goes on to the next brief.
@@ -132,18 +143,17 @@ export async function renderAll(jobs: ReadonlyMap<Format, readonly BriefDocument
   const started = new Map<Format, Promise<Outcome[]>>();
   for (const format of [...formats].sort((a, b) => Number(b === 'pdf') - Number(a === 'pdf'))) started.set(format, renderers[format](jobs.get(format)!));
   const outcomes = await Promise.all(formats.map((format) => started.get(format)!));
-  const files = new Map<string, string | Uint8Array | null>();
-  const problems: VFileMessage[] = [];
+  const rendered: Rendered = { files: new Map(), problems: [], failed: new Set() };
   for (const [f, format] of formats.entries()) {
     for (const [i, doc] of jobs.get(format)!.entries()) {
       const o = outcomes[f]![i]!;
       for (const w of o.warnings) options.warn?.(w);
-      problems.push(...o.problems);
-      if (o.data !== undefined) files.set(outputPath(outDir, doc, format), o.data);
+      rendered.problems.push(...o.problems);
+      if (o.problems.length > 0) rendered.failed.add(doc);
+      if (o.data !== undefined) rendered.files.set(outputPath(outDir, doc, format), { doc, data: o.data });
     }
   }
-  if (problems.length > 0) throw new BriefError(problems);
-  return files;
+  return rendered;
 }
 
 /** Let pending I/O (Chromium's replies) run before the next long stretch of work in this thread. */
@@ -172,69 +182,108 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
     const chromium = new (await import('../render/pdf/batch-browser.js')).BatchBrowser(session.browser);
     if (options.formats.includes('pdf') || options.drafts !== false) chromium.start();
     try {
-      const plans = await planProducts(options.contentDir, options.products, cwd, { drafts: options.drafts ?? true, ...(options.warn ? { warn: options.warn } : {}) });
-      return await buildInSession(options, plans, session, chromium, cwd, log);
+      const { plans, problems } = await planCatalogue(options.contentDir, options.products, cwd, { drafts: options.drafts ?? true, ...(options.warn ? { warn: options.warn } : {}) });
+      return await buildInSession(options, plans, problems, session, chromium, cwd, log);
     } finally {
       await chromium.close();
     }
   });
 }
 
-/** The build within its output session: what is stale, rendered into staging, then switched in. */
-async function buildInSession(options: BuildOptions, plans: ProductPlan[], session: OutputSession, chromium: BatchBrowser, cwd: string, log: (line: string) => void): Promise<BuildResult> {
+/** A file about to be switched in: where its bytes are now, and what its build record says. */
+interface Ready {
+  file: string;
+  from: string;
+  bytes: number;
+  entry: FileRecord;
+}
+
+/**
+ * The build within its output session: what is stale is rendered (published versions whose files
+ * were kept are restored from them instead), every brief without problems is switched in, and the
+ * problems of the others are reported at the end (BriefError with the count of files written).
+ */
+async function buildInSession(options: BuildOptions, plans: ProductPlan[], planProblems: VFileMessage[], session: OutputSession, chromium: BatchBrowser, cwd: string, log: (line: string) => void): Promise<BuildResult> {
   const tool = toolchainInputs();
   // Per format, the targets whose file is missing or stale, and why.
   const inputsOf = new Map<string, Inputs>();
   const mayOverflow = new Set<BriefDocument>();
   const due = new Map<Format, BriefDocument[]>();
+  const restore: Ready[] = [];
   const drafts = new Set(plans.flatMap((p) => p.targets).filter((t) => !t.published).map((t) => t.doc));
   // --allow-overflow lets a draft's overflow through as a warning in every format.
   const mayOverflowAnywhere = new Set(options.allowOverflow === true ? drafts : []);
   for (const target of plans.flatMap((p) => p.targets)) {
     const label = `${target.doc.product} ${target.doc.meta.version}${target.published ? '' : ' (draft)'}`;
     const reasons: string[] = [];
+    const restored: string[] = [];
     for (const format of options.formats) {
+      const file = outputPath(options.outDir, target.doc, format);
+      // A published version whose files were kept is never rendered again: its files are copied
+      // from the record, byte for byte, when the output lacks them or differs.
+      const kept = target.version && publishedFile(target.version, format);
+      if (kept) {
+        const record = target.version!.record;
+        const sha = record.published![path.basename(kept)]!;
+        if (fs.existsSync(file) && sha256(fs.readFileSync(file)) === sha) continue;
+        const from = path.join(session.workDir, `restored-${restore.length}`);
+        fs.copyFileSync(kept, from);
+        const entry: FileRecord = { sha256: sha, inputs: { sources: target.sources, templates: 'published', code: 'published' }, browser: record.browser ?? 'unknown', edition: record.edition ?? target.doc.edition.id, restored: true };
+        restore.push({ file, from, bytes: fs.statSync(from).size, entry });
+        restored.push(format);
+        continue;
+      }
       // A draft's PDF built with --allow-overflow differs from one built without: the record keeps
       // which. Published versions fit their pages by definition and are never built with it.
       const overflowOk = format === 'pdf' && options.allowOverflow === true && !target.published;
       if (overflowOk) mayOverflow.add(target.doc);
       const inputs: Inputs = { sources: target.sources, ...tool, ...(overflowOk ? { options: '--allow-overflow' } : {}) };
-      const file = outputPath(options.outDir, target.doc, format);
       inputsOf.set(file, inputs);
       const why = staleReason(file, inputs);
       if (why === null) continue;
       due.set(format, [...(due.get(format) ?? []), target.doc]);
       reasons.push(`${format}: ${why}`);
     }
+    if (restored.length > 0) reasons.push(`${restored.join(', ')}: restored from the published record`);
     log(reasons.length > 0 ? `build ${label}: ${reasons.join('; ')}` : `up to date ${label}`);
   }
   // A draft must fit its two pages whatever is built of it: one built as HTML or DOCX only is
-  // laid out as its PDF would be (the PDF's own build reports this itself).
+  // laid out as its PDF would be (the PDF's own build reports this itself). One that does not is
+  // not built at all.
   const unchecked = [...new Set([...(due.get('html') ?? []), ...(due.get('docx') ?? [])])].filter((doc) => !(due.get('pdf') ?? []).includes(doc) && drafts.has(doc));
   const browser = () => chromium.get();
   const misfits = unchecked.length === 0 ? [] : await (await import('./fit-check.js')).fitProblems(unchecked, cwd, { allowOverflow: mayOverflowAnywhere, warn: options.warn ?? log, chromium: browser });
-  if (misfits.length > 0) throw new BriefError(misfits);
-  // Each file goes into a staged copy of its version folder as soon as it is rendered; when
-  // everything has rendered, the records are added and all folders switched at once. A failure
-  // leaves the staging to be thrown away with the work folder: nothing written.
-  const folders = new FolderSwitch(session.workDir);
-  const staged = new Map<string, { bytes: number; sha256: string }>();
+  const misfit = new Set(misfits.map((m) => m.file));
+  const fits = (doc: BriefDocument) => !misfit.has(path.relative(cwd, doc.sourcePath)) && !misfit.has(doc.sourcePath);
+  // Each file is written into the work folder as soon as it is rendered (a batch holds no more than
+  // the files in progress); the files of the briefs that rendered without a problem are then moved
+  // into staged copies of their version folders with their records and switched in at once.
+  const renderedAt = new Map<string, { from: string; bytes: number; sha256: string }>();
   const sink = (file: string, data: string | Uint8Array) => {
-    folders.writeFile(file, data);
-    staged.set(file, { bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength, sha256: sha256(data) });
+    const from = path.join(session.workDir, `rendered-${renderedAt.size}`);
+    fs.writeFileSync(from, data);
+    renderedAt.set(file, { from, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength, sha256: sha256(data) });
   };
-  const jobs = new Map(options.formats.map((format) => [format, due.get(format) ?? []] as const));
+  const jobs = new Map(options.formats.map((format) => [format, (due.get(format) ?? []).filter(fits)] as const));
   const rendered = await renderAll(jobs, options.outDir, cwd, { allowOverflow: mayOverflow, warn: options.warn ?? log, chromium: browser, sink });
-  const written: Written[] = [];
-  const built: { file: string; sha256: string; inputs: Inputs }[] = [];
-  for (const file of rendered.keys()) {
-    const s = staged.get(file)!;
-    written.push({ path: file, bytes: s.bytes });
-    built.push({ file, sha256: s.sha256, inputs: inputsOf.get(file)! });
+  const browserVersion = (await chromium.version()) ?? 'none (not laid out)';
+  const ready: Ready[] = [...restore];
+  for (const [file, { doc }] of rendered.files) {
+    if (rendered.failed.has(doc)) continue;
+    const r = renderedAt.get(file)!;
+    ready.push({ file, from: r.from, bytes: r.bytes, entry: { sha256: r.sha256, inputs: inputsOf.get(file)!, browser: browserVersion, edition: doc.edition.id } });
   }
-  recordBuilt(built, (file, data) => folders.writeFile(file, data));
+  const folders = new FolderSwitch(session.workDir);
+  for (const r of ready) folders.moveIn(r.file, r.from);
+  recordBuilt(
+    ready.map((r) => ({ file: r.file, entry: r.entry })),
+    (file, data) => folders.writeFile(file, data),
+  );
   folders.commit();
+  const written: Written[] = ready.map((r) => ({ path: r.file, bytes: r.bytes }));
   for (const w of written) log(`wrote ${path.relative(cwd, w.path)} (${Math.round(w.bytes / 1000)} kB)`);
   for (const plan of plans) updateLatest(options.outDir, plan, log, cwd, session.workDir);
+  const problems = [...planProblems, ...misfits, ...rendered.problems];
+  if (problems.length > 0) throw new BriefError(problems, written.length > 0 ? written.length : undefined);
   return { written, plans };
 }

@@ -69,6 +69,14 @@ export class FolderSwitch {
     fs.writeFileSync(staged, data);
   }
 
+  /** Like writeFile, the new content being a file already written in the work folder (moved in). */
+  moveIn(file: string, from: string, root = path.dirname(file)): void {
+    const staged = this.stagedPath(file, root);
+    fs.mkdirSync(path.dirname(staged), { recursive: true });
+    fs.rmSync(staged, { force: true });
+    fs.renameSync(from, staged);
+  }
+
   get size(): number {
     return this.entries.length;
   }

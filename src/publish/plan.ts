@@ -17,6 +17,8 @@ export interface Target {
   published: boolean;
   /** Content hash of the target's source files. */
   sources: string;
+  /** The published version it is (its release record, its kept files), when published. */
+  version?: PublishedVersion;
 }
 
 export interface ProductPlan {
@@ -52,6 +54,17 @@ export interface PlanOptions {
 }
 
 export async function planProducts(contentDir: string, products: string[] = [], cwd = process.cwd(), options: PlanOptions = {}): Promise<ProductPlan[]> {
+  const { plans, problems } = await planCatalogue(contentDir, products, cwd, options);
+  if (problems.length > 0) throw new BriefError(problems);
+  return plans;
+}
+
+/**
+ * Every product's plan with the targets that checked out, and every problem of those that did not
+ * (a broken draft leaves its product's published versions in the plan): for a build that goes on
+ * with the good briefs and reports the others at the end.
+ */
+export async function planCatalogue(contentDir: string, products: string[] = [], cwd = process.cwd(), options: PlanOptions = {}): Promise<{ plans: ProductPlan[]; problems: VFileMessage[] }> {
   const problems: VFileMessage[] = [];
   const plans: ProductPlan[] = [];
   const build = async (sourcePath: string) => {
@@ -77,7 +90,7 @@ export async function planProducts(contentDir: string, products: string[] = [], 
         problems.push(fatalMessage(v.sourcePath, cwd, `the source frozen as version ${v.version} says \`version: ${doc.meta.version}\`: expected ${v.version}`, lineOf(v.sourcePath, /^version:/), 'version-mismatch'));
         continue;
       }
-      plan.targets.push({ doc, published: true, sources: hashOfHashes(frozenSources(v)) });
+      plan.targets.push({ doc, published: true, sources: hashOfHashes(frozenSources(v)), version: v });
     }
     if (options.drafts === false) continue;
     const draft = await build(brief.sourcePath);
@@ -109,6 +122,5 @@ export async function planProducts(contentDir: string, products: string[] = [], 
       plan.targets.push({ doc: draft, published: false, sources: hashOfHashes(draftSources(productDir)) });
     }
   }
-  if (problems.length > 0) throw new BriefError(problems);
-  return plans;
+  return { plans, problems };
 }

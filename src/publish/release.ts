@@ -1,6 +1,8 @@
 // `brief release P`: freeze the draft as the next published version. The frozen copy goes to
-// content/<P>/versions/<n>/ with release.json (its sources' sha256); the draft's front matter is
-// set to the same version, status and date, so draft and frozen copy are identical until the next
+// content/<P>/versions/<n>/ with release.json (its sources' sha256); the version is built and its
+// HTML, PDF and DOCX are kept beside it in published/, the record of what offices were given
+// (release.json names their sha256, the browser and the edition). The draft's front matter is set
+// to the same version, status and date, so draft and frozen copy are identical until the next
 // edit. Releasing nothing new, or over a changed published version, is refused.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,8 +13,9 @@ import { isRealDate } from '../source/front-matter-schema.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import { buildBriefs } from './build.js';
 import { listFiles, sha256 } from './content-hash.js';
-import { FORMATS } from './output-paths.js';
-import { draftSources, frozenSources, publishedVersions, RELEASE_RECORD, sameSources, tamperedMessages, VERSIONS_DIR, type ReleaseRecord } from './versions.js';
+import { BUILD_RECORD, type FileRecord } from './build-record.js';
+import { FORMATS, versionDir } from './output-paths.js';
+import { draftSources, frozenSources, PUBLISHED_DIR, publishedVersions, RELEASE_RECORD, sameSources, tamperedMessages, VERSIONS_DIR, type ReleaseRecord } from './versions.js';
 
 export interface ReleaseOptions {
   contentDir: string;
@@ -49,6 +52,26 @@ function substance(dir: string, skip: string[]): Record<string, string> {
   );
 }
 
+/**
+ * The version's files as built are the record: copied into versions/<n>/published/ and named in
+ * its release.json with their SHA-256, the browser that printed them and the edition they were set
+ * in. From now on builds restore these files instead of rendering the version again.
+ */
+function keepPublishedFiles(target: string, record: ReleaseRecord, outDir: string): void {
+  const built = versionDir(outDir, record.product, record.version);
+  const buildRecord = JSON.parse(fs.readFileSync(path.join(built, BUILD_RECORD), 'utf8')) as Record<string, FileRecord>;
+  const published: Record<string, string> = {};
+  for (const format of FORMATS) {
+    const name = `${record.product}.${format}`;
+    const data = fs.readFileSync(path.join(built, name));
+    writeFileAtomic(path.join(target, PUBLISHED_DIR, name), data);
+    published[name] = sha256(data);
+  }
+  const pdf = buildRecord[`${record.product}.pdf`];
+  const kept: ReleaseRecord = { ...record, published, browser: pdf?.browser ?? 'unknown', edition: pdf?.edition ?? 'unknown' };
+  writeFileAtomic(path.join(target, RELEASE_RECORD), JSON.stringify(kept, null, 2) + '\n');
+}
+
 function refuse(file: string, cwd: string, reason: string, ruleId: string): never {
   throw new BriefError([fatalMessage(file, cwd, reason, 1, ruleId)]);
 }
@@ -73,7 +96,7 @@ export async function releaseProduct(o: ReleaseOptions): Promise<ReleaseRecord> 
     if (!claimed && draft.meta.version !== latest.version + 1) {
       refuse(brief!.sourcePath, cwd, `\`version: ${draft.meta.version}\`: expected ${latest.version + 1}, the version after the latest published`, 'version-sequence');
     }
-    if (sameSources(substance(productDir, [VERSIONS_DIR]), substance(latest.dir, [RELEASE_RECORD]))) {
+    if (sameSources(substance(productDir, [VERSIONS_DIR]), substance(latest.dir, [RELEASE_RECORD, PUBLISHED_DIR]))) {
       refuse(brief!.sourcePath, cwd, `nothing to release: no change since version ${latest.version} (${latest.record.date}) but the version fields; edit the brief first`, 'release-no-change');
     }
     version = latest.version + 1;
@@ -111,6 +134,7 @@ export async function releaseProduct(o: ReleaseOptions): Promise<ReleaseRecord> 
   writeFileAtomic(brief!.sourcePath, frozenBrief);
   try {
     await buildBriefs({ contentDir: o.contentDir, outDir: o.outDir, products: [o.product], formats: [...FORMATS], cwd, log });
+    keepPublishedFiles(target, record, o.outDir);
   } catch (err) {
     // A version that does not build is not released: put everything back as it was.
     fs.rmSync(target, { recursive: true, force: true });

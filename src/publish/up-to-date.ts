@@ -9,11 +9,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { findBriefs } from '../source/find-briefs.js';
 import { staleReason, toolchainInputs, type Inputs } from './build-record.js';
-import { hashOfHashes } from './content-hash.js';
+import { hashOfHashes, sha256 } from './content-hash.js';
 import { LATEST } from './latest.js';
 import { STATE_DIR } from './output-session.js';
 import { versionDir, type Format } from './output-paths.js';
-import { draftSources, frozenSources, publishedVersions, sameSources } from './versions.js';
+import { draftSources, frozenSources, publishedFile, publishedVersions, sameSources } from './versions.js';
 
 export interface UpToDateOptions {
   contentDir: string;
@@ -45,7 +45,14 @@ export function upToDateLines(options: UpToDateOptions): string[] | null {
       for (const [i, v] of versions.entries()) {
         // A published version whose sources changed is refused by the full build, with its files named.
         if (!sameSources(frozen[i]!, v.record.sources)) return null;
-        if (!current(brief.product, v.version, hashOfHashes(frozen[i]!), false)) return null;
+        // Its kept files (the published record) are what its output must hold, byte for byte.
+        const keptCurrent = options.formats.every((format) => {
+          const kept = publishedFile(v, format);
+          if (!kept) return current(brief.product, v.version, hashOfHashes(frozen[i]!), false);
+          const out = path.join(versionDir(options.outDir, brief.product, v.version), path.basename(kept));
+          return fs.existsSync(out) && sha256(fs.readFileSync(out)) === v.record.published![path.basename(kept)] && fs.readFileSync(kept).equals(fs.readFileSync(out));
+        });
+        if (!keptCurrent) return null;
         lines.push(`up to date ${brief.product} ${v.version}`);
       }
       if (versions.length > 0 && !latestIsCurrent(options.outDir, brief.product, versions[versions.length - 1]!.version)) return null;

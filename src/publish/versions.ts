@@ -10,6 +10,8 @@ import { hashFiles } from './content-hash.js';
 
 export const VERSIONS_DIR = 'versions';
 export const RELEASE_RECORD = 'release.json';
+/** content/<P>/versions/<n>/published/: the files as released, the record offices were given. */
+export const PUBLISHED_DIR = 'published';
 
 export interface ReleaseRecord {
   product: string;
@@ -19,6 +21,14 @@ export interface ReleaseRecord {
   title: string;
   /** sha256 of each source file of the version, relative to its folder. */
   sources: Record<string, string>;
+  /**
+   * sha256 of each published file (`IF11415.pdf`…) kept in published/: builds restore these
+   * rather than render the version again. Absent in versions released before files were kept.
+   */
+  published?: Record<string, string>;
+  /** The Chromium that laid out and printed the published files, and the house style edition. */
+  browser?: string;
+  edition?: string;
 }
 
 export interface PublishedVersion {
@@ -74,7 +84,13 @@ export function draftSources(productDir: string): Record<string, string> {
 }
 
 export function frozenSources(v: PublishedVersion): Record<string, string> {
-  return hashFiles(v.dir, [RELEASE_RECORD]);
+  return hashFiles(v.dir, [RELEASE_RECORD, PUBLISHED_DIR]);
+}
+
+/** Where a version's published file of a format is kept, when its release kept them. */
+export function publishedFile(v: PublishedVersion, format: string): string | undefined {
+  const name = `${v.product}.${format}`;
+  return v.record.published?.[name] === undefined ? undefined : path.join(v.dir, PUBLISHED_DIR, name);
 }
 
 export function sameSources(a: Record<string, string>, b: Record<string, string>): boolean {
@@ -83,11 +99,23 @@ export function sameSources(a: Record<string, string>, b: Record<string, string>
   return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
 }
 
-/** A published version whose sources no longer match its release record: refused. */
+/** A published version whose sources or published files no longer match its release record: refused. */
 export function tamperedMessages(v: PublishedVersion, cwd: string): VFileMessage[] {
   const now = frozenSources(v);
   const changed = [...new Set([...Object.keys(now), ...Object.keys(v.record.sources)])].filter((f) => now[f] !== v.record.sources[f]).sort();
-  return changed.map((f) =>
+  const files = v.record.published ? hashFiles(path.join(v.dir, PUBLISHED_DIR)) : {};
+  const kept = v.record.published ?? {};
+  const filesChanged = [...new Set([...Object.keys(files), ...Object.keys(kept)])].filter((f) => files[f] !== kept[f]).sort();
+  const fileMessages = filesChanged.map((f) =>
+    fatalMessage(
+      path.join(v.dir, PUBLISHED_DIR, f),
+      cwd,
+      `${v.product} version ${v.version} was published on ${v.record.date}; its published file \`${f}\` has ${files[f] ? (kept[f] ? 'changed' : 'been added') : 'been removed'} since. Offices were given the file as released: restore it (git checkout)`,
+      1,
+      'published-file-changed',
+    ),
+  );
+  return [...fileMessages, ...changed.map((f) =>
     fatalMessage(
       path.join(v.dir, f),
       cwd,
@@ -95,5 +123,5 @@ export function tamperedMessages(v: PublishedVersion, cwd: string): VFileMessage
       1,
       'published-version-changed',
     ),
-  );
+  )];
 }

@@ -13,6 +13,7 @@
 //
 // Only published versions go on the site; drafts never do.
 import path from 'node:path';
+import { UsageError } from '../../source/find-briefs.js';
 import { buildBriefs } from '../build.js';
 import { writeDocumentsDiff } from '../diff.js';
 import { withOutput } from '../output-session.js';
@@ -31,6 +32,8 @@ export interface SiteOptions {
   outDir: string;
   cwd?: string;
   log?: (line: string) => void;
+  /** `--base-url`: where the site is served (https://…/); the feed's links are absolute from it. */
+  baseUrl?: string;
 }
 
 export interface SiteResult extends SiteWriteResult {
@@ -38,7 +41,21 @@ export interface SiteResult extends SiteWriteResult {
   products: SiteProduct[];
 }
 
+/** The site's address as a base for links: http(s), ending in a slash; anything else is a usage error. */
+export function siteBase(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(`--base-url ${url}: expected the site's address, e.g. https://example.github.io/briefs/`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new UsageError(`--base-url ${url}: expected an http(s) address, e.g. https://example.github.io/briefs/`);
+  if (parsed.search || parsed.hash) throw new UsageError(`--base-url ${url}: expected an address without ?query or #fragment`);
+  return parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`;
+}
+
 export async function buildSite(o: SiteOptions): Promise<SiteResult> {
+  if (o.baseUrl !== undefined) siteBase(o.baseUrl);
   const cwd = o.cwd ?? process.cwd();
   const log = o.log ?? (() => undefined);
   // One lock over the whole run: the versions, redlines and site it copies them into.
@@ -64,7 +81,7 @@ async function buildSiteLocked(o: SiteOptions, cwd: string, log: (line: string) 
   }
   for (const p of products) files.add(productPage(p.id), productPageHtml(p));
   files.add(INDEX, indexPage(products));
-  files.add(FEED, atomFeed(products));
+  files.add(FEED, atomFeed(products, o.baseUrl === undefined ? undefined : siteBase(o.baseUrl)));
   files.add(MANIFEST, manifestJson(products));
 
   const siteDir = path.join(o.outDir, SITE_DIR);

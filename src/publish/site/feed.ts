@@ -3,9 +3,11 @@
 // metadata), ids are tag URIs that never change (tag:crsreports.congress.gov,<date>:<P>/<n>), and
 // there is no generation time, so the same sources give the same bytes.
 //
-// Links are relative to feed.xml (the site root), since the site can be served from anywhere or
-// opened from disk; Atom resolves them against the feed's own address. The `feed` library accepts
-// only absolute URLs, so it is given a placeholder origin that is then removed from every href.
+// Links are absolute from the site's address when one is given (`brief dist --base-url`, as CI
+// deploys it: feed readers copy entries out of the feed); otherwise relative to feed.xml (the site
+// root), for a site opened from disk, which Atom resolves against the feed's own address: the `feed`
+// library accepts only absolute URLs, so it is given a placeholder origin, then removed from every
+// href. Ids stay tag URIs either way: an entry keeps its id if the site moves.
 import { Feed } from 'feed';
 import { displayDate, versionInstant } from '../../model/dates.js';
 import { esc } from './page-shell.js';
@@ -18,15 +20,16 @@ const FEED_ID = 'tag:crsreports.congress.gov,2020:in-focus';
 
 export const entryId = (v: SiteVersion) => `tag:crsreports.congress.gov,${v.date}:${v.product}/${v.version}`;
 
-function content(v: SiteVersion): string {
+function content(v: SiteVersion, base = ''): string {
   const status = `Version ${v.version}, ${v.status === 'updated' ? 'updated' : 'published'} ${displayDate(v.date)}.`;
-  const files = v.formats.map((f) => `<li><a href="${esc(f.path)}">${FORMAT_LABEL[f.format]}, ${formatSize(f.size)}</a></li>`);
-  files.push(`<li><a href="${esc(v.zip.path)}">ZIP with SHA256SUMS, ${formatSize(v.zip.size)}</a></li>`);
-  if (v.changes) files.push(`<li><a href="${esc(v.changes.html.path)}">Redline from version ${v.changes.from} (HTML), ${formatSize(v.changes.html.size)}</a></li>`);
+  const files = v.formats.map((f) => `<li><a href="${esc(base + f.path)}">${FORMAT_LABEL[f.format]}, ${formatSize(f.size)}</a></li>`);
+  files.push(`<li><a href="${esc(base + v.zip.path)}">ZIP with SHA256SUMS, ${formatSize(v.zip.size)}</a></li>`);
+  if (v.changes) files.push(`<li><a href="${esc(base + v.changes.html.path)}">Redline from version ${v.changes.from} (HTML), ${formatSize(v.changes.html.size)}</a></li>`);
   return [`<p>${esc(status)}</p>`, v.summary ? `<p>${esc(v.summary)}</p>` : '', `<ul>${files.join('')}</ul>`].join('');
 }
 
-export function atomFeed(products: SiteProduct[]): string {
+export function atomFeed(products: SiteProduct[], baseUrl?: string): string {
+  const base = baseUrl ?? PLACEHOLDER;
   const versions = products
     .flatMap((p) => p.versions)
     .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.product !== b.product ? (a.product < b.product ? -1 : 1) : b.version - a.version));
@@ -39,8 +42,8 @@ export function atomFeed(products: SiteProduct[]): string {
     updated,
     generator: 'crs-briefs',
     language: 'en-US',
-    link: PLACEHOLDER + INDEX,
-    feed: PLACEHOLDER + FEED,
+    link: base + INDEX,
+    feed: base + FEED,
     author: { name: 'Congressional Research Service' },
   });
   for (const v of versions) {
@@ -48,14 +51,15 @@ export function atomFeed(products: SiteProduct[]): string {
     feed.addItem({
       id: entryId(v),
       title: esc(`${v.product} version ${v.version}: ${v.title}`),
-      link: PLACEHOLDER + html.path,
+      link: base + html.path,
       date: versionInstant(v.date),
       published: versionInstant(v.date),
       ...(v.summary ? { description: esc(v.summary) } : {}),
-      content: content(v),
+      content: content(v, baseUrl),
       author: v.authors.map((a) => ({ name: a.name })),
       category: v.keywords.map((k) => ({ term: k })),
     });
   }
-  return `${feed.atom1().split(`"${PLACEHOLDER}`).join('"')}\n`;
+  const atom = feed.atom1();
+  return `${baseUrl === undefined ? atom.split(`"${PLACEHOLDER}`).join('"') : atom}\n`;
 }

@@ -20,6 +20,12 @@ export class BatchBrowser {
     this.get().catch(() => undefined);
   }
 
+  /** The launched browser's version (`HeadlessChrome/156.0…`), or undefined if none was launched. */
+  async version(): Promise<string | undefined> {
+    const browser = await this.launching?.catch(() => undefined);
+    return browser?.version();
+  }
+
   /** Close the browser if one was launched (a launch that failed has nothing to close). */
   async close(): Promise<void> {
     const browser = await this.launching?.catch(() => undefined);

@@ -17,7 +17,7 @@ import { readSfnt } from './support/sfnt.js';
 import { layoutFidelity } from './support/fidelity.js';
 import { pdfInfo, pdfFonts, pdfLines } from './support/pdf-text.js';
 import { all, one, packageParts, parseXml, type El, textOf } from './support/xml.js';
-import { ROOT, runCli } from './support/run-cli.js';
+import { draftContent, ROOT, runCli } from './support/run-cli.js';
 import { docxWords, firstDifference, htmlWords, words } from './support/words.js';
 
 
@@ -35,7 +35,7 @@ async function relationships(partName: string): Promise<Map<string, { type: stri
 
 beforeAll(async () => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-docx-'));
-  const r = runCli(['build', 'IF11415', '--format', 'docx,html', '--out', out]);
+  const r = runCli(['build', 'IF11415', '--content', draftContent(), '--format', 'docx,html', '--out', out]);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   docxPath = path.join(out, 'IF11415/1/IF11415.docx');
@@ -331,7 +331,7 @@ describe('IF11415 DOCX: properties and bytes', () => {
 
   it('is the same bytes when built twice, every zip entry dated noon UTC of the version date', async () => {
     const again = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-docx2-'));
-    expect(runCli(['build', 'IF11415', '--format', 'docx', '--out', again]).status).toBe(0);
+    expect(runCli(['build', 'IF11415', '--content', draftContent(), '--format', 'docx', '--out', again]).status).toBe(0);
     expect(fs.readFileSync(path.join(again, 'IF11415/1/IF11415.docx')).equals(bytes)).toBe(true);
     const names = Object.keys(zip.files);
     expect(names[0]).toBe('[Content_Types].xml');

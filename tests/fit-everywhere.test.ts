@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './support/run-cli.js';
+import { draftContent, runCli } from './support/run-cli.js';
 
 const OVERFLOW = path.join(import.meta.dirname, 'fixtures/overflow');
 const PHOTO = path.join(import.meta.dirname, 'fixtures/constructs/IF10009/figures/photo.png');
@@ -30,7 +30,7 @@ describe('the fit, wherever it matters', () => {
   });
 
   it('`brief check` says a brief that fits fits', () => {
-    const r = runCli(['check', 'IF11415']);
+    const r = runCli(['check', 'IF11415', '--content', draftContent()]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^ok IF11415 version 1 \(draft\), fits two pages with \d+ lines? to spare/m);
     expect(r.stderr).toBe('');

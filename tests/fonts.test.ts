@@ -11,7 +11,7 @@ import { NEWEST_EDITION } from '../src/style/edition.js';
 import { EDITIONS } from '../src/style/editions.js';
 import { pdfFonts } from './support/pdf-text.js';
 import { readSfnt } from './support/sfnt.js';
-import { ROOT, runCli } from './support/run-cli.js';
+import { draftContent, ROOT, runCli } from './support/run-cli.js';
 
 const DIR = path.join(ROOT, 'fonts/gillius-adf-no2');
 const SHIPPED = ['GilliusADFNo2-Regular.ttf', 'GilliusADFNo2-Italic.ttf', 'GilliusADFNo2-Bold.ttf'];
@@ -22,7 +22,7 @@ let out: string;
 
 beforeAll(() => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-fonts-'));
-  const r = runCli(['build', 'IF11415', '--format', 'pdf,docx', '--out', out]);
+  const r = runCli(['build', 'IF11415', '--content', draftContent(), '--format', 'pdf,docx', '--out', out]);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
 });

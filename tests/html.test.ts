@@ -7,7 +7,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll, select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './support/run-cli.js';
+import { draftContent, runCli } from './support/run-cli.js';
 import { firstDifference, htmlWords, referenceWords } from './support/words.js';
 
 let out: string;
@@ -15,7 +15,7 @@ let html: string;
 
 beforeAll(() => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-html-'));
-  const r = runCli(['build', 'IF11415', '--format', 'html', '--out', out]);
+  const r = runCli(['build', 'IF11415', '--content', draftContent(), '--format', 'html', '--out', out]);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   html = fs.readFileSync(path.join(out, 'IF11415/1/IF11415.html'), 'utf8');
@@ -55,7 +55,7 @@ describe('IF11415 HTML', () => {
 
   it('is the same bytes when built twice', () => {
     const again = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-html2-'));
-    expect(runCli(['build', 'IF11415', '--format', 'html', '--out', again]).status).toBe(0);
+    expect(runCli(['build', 'IF11415', '--content', draftContent(), '--format', 'html', '--out', again]).status).toBe(0);
     expect(fs.readFileSync(path.join(again, 'IF11415/1/IF11415.html'))).toEqual(Buffer.from(html));
   });
 });

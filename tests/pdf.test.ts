@@ -12,14 +12,14 @@ import { renderPdfPages, sealPage } from '../src/render/pdf/render-pdf.js';
 import { layoutFidelity } from './support/fidelity.js';
 import { pdfAltTexts, pdfInfo, pdfFonts, pdfText } from './support/pdf-text.js';
 import { flatten, pdfOutline } from './support/pdf-outline.js';
-import { ROOT, runCli } from './support/run-cli.js';
+import { draftContent, ROOT, runCli } from './support/run-cli.js';
 
 let out: string;
 let pdfPath: string;
 
 beforeAll(() => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-pdf-'));
-  const r = runCli(['build', 'IF11415', '--format', 'pdf', '--out', out]);
+  const r = runCli(['build', 'IF11415', '--content', draftContent(), '--format', 'pdf', '--out', out]);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   pdfPath = path.join(out, 'IF11415/1/IF11415.pdf');
@@ -106,7 +106,7 @@ describe('IF11415 PDF', () => {
 
   it('is the same bytes when built twice', () => {
     const again = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-pdf2-'));
-    expect(runCli(['build', 'IF11415', '--format', 'pdf', '--out', again]).status).toBe(0);
+    expect(runCli(['build', 'IF11415', '--content', draftContent(), '--format', 'pdf', '--out', again]).status).toBe(0);
     expect(fs.readFileSync(path.join(again, 'IF11415/1/IF11415.pdf')).equals(fs.readFileSync(pdfPath))).toBe(true);
   });
 });

@@ -101,7 +101,7 @@ async function freePort(): Promise<number> {
 
 beforeAll(async () => {
   content = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-preview-'));
-  fs.cpSync(path.join(ROOT, 'content/IF11415'), path.join(content, 'IF11415'), { recursive: true });
+  fs.cpSync(path.join(ROOT, 'content/IF11415'), path.join(content, 'IF11415'), { recursive: true, filter: (src) => !src.includes(`${path.sep}versions`) });
   source = path.join(content, 'IF11415/brief.md');
   original = fs.readFileSync(source, 'utf8');
   port = await freePort();

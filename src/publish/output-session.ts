@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { processId } from '../process-identity.js';
 import { killProfileProcesses, reapOrphanBrowsers } from '../render/pdf/browser-guard.js';
+import { procStart, profileProcesses } from '../render/pdf/browser-watchdog.js';
 import type { LaunchOptions } from '../render/pdf/browser.js';
 import { completeSwitches } from './folder-switch.js';
 import { acquireOutputLock, lockWaitMs } from './output-lock.js';
@@ -84,6 +85,9 @@ async function openSession(outDir: string, o: SessionOptions): Promise<Open> {
       if (fs.existsSync(session.browser.profileDir!)) killProfileProcesses(session.browser.profileDir!);
       for (const f of fs.existsSync(registry) ? fs.readdirSync(registry) : []) if (f.startsWith(`${process.pid}-`)) fs.rmSync(path.join(registry, f), { force: true });
       finishWorkDir(workDir);
+      // Once more for dead builds' folders: a Chromium of a killed build that was still starting
+      // when this build swept its folder can recreate its profile folder on the way out.
+      removeDeadWorkDirs(tmpRoot);
     } catch {
       // Left for the next build, which completes its switches before anything else.
     } finally {
@@ -110,24 +114,35 @@ function finishWorkDir(workDir: string): void {
 /** What builds that are gone left: browsers, work folders, temp files beside outputs. */
 function sweepDeadBuilds(outDir: string, tmpRoot: string, registry: string, o: SessionOptions): void {
   const reaped = reapOrphanBrowsers(registry);
-  let swept = 0;
-  if (fs.existsSync(tmpRoot)) {
-    for (const name of fs.readdirSync(tmpRoot)) {
-      // Under the lock every other work folder is a dead build's (each build holds the lock for as
-      // long as its work folder exists); ours, from an earlier session of this process, is redone.
-      if (name === String(process.pid)) continue;
-      const dir = path.join(tmpRoot, name);
-      // A browser still starting when its build was killed has no pid file yet: find it by profile.
-      killProfileProcesses(path.join(dir, 'chromium'));
-      finishWorkDir(dir);
-      swept++;
-    }
-  }
+  const swept = removeDeadWorkDirs(tmpRoot);
   const stray = removeStrayTempFiles(outDir);
   if (reaped + swept + stray > 0) {
     o.log(`cleaned up after an interrupted build: ${[reaped && `${reaped} Chromium ${reaped === 1 ? 'process' : 'processes'} stopped`, swept && `${swept} work folder${swept === 1 ? '' : 's'}`, stray && `${stray} temp file${stray === 1 ? '' : 's'}`].filter(Boolean).join(', ')} removed`);
   }
 }
+
+/**
+ * Every work folder but ours, each a dead build's (under the lock; each build holds the lock for as
+ * long as its work folder exists; ours, from an earlier session of this process, is redone): its
+ * browser processes stopped (one still starting has no pid file yet: found by profile) and gone,
+ * then its switches completed and the folder removed. How many there were.
+ */
+function removeDeadWorkDirs(tmpRoot: string): number {
+  let swept = 0;
+  for (const name of fs.existsSync(tmpRoot) ? fs.readdirSync(tmpRoot) : []) {
+    if (name === String(process.pid)) continue;
+    const dir = path.join(tmpRoot, name);
+    const profile = path.join(dir, 'chromium');
+    killProfileProcesses(profile);
+    // Killed is not yet gone: wait (briefly) until none is left to write into the profile.
+    for (const until = Date.now() + 3000; profileProcesses(profile).some((pid) => procStart(pid) !== null) && Date.now() < until; ) Atomics.wait(SLEEP, 0, 0, 20);
+    finishWorkDir(dir);
+    swept++;
+  }
+  return swept;
+}
+
+const SLEEP = new Int32Array(new SharedArrayBuffer(4));
 
 // What the atomic writer leaves beside a target when killed between writing and renaming:
 // `.<name>.tmp-<pid>-<random>` (builds before this one wrote output files that way).

@@ -9,7 +9,7 @@ BUILD_FLAGS := $(if $(ALLOW_OVERFLOW),--allow-overflow) $(if $(SHARD),--shard $(
 SETUP := node_modules/.setup-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help setup new html pdf docx all check preview bench-preview bench test typecheck clean release diff dist verify
+.PHONY: help setup new html pdf docx all check preview bench-preview bench scale test typecheck clean release diff dist verify
 
 # Make turns any failed recipe into its own exit code 2, so the CLI's own codes (1 a brief has
 # problems, 2 a usage error) cannot come through make; help says so and where to get them.
@@ -24,6 +24,7 @@ help:
 	@echo "make bench-preview   measure the preview: save -> refreshed, over 15 saves of IF11415"
 	@echo "make bench     measure whole commands (no-op build, check, cold builds, a 100-brief catalogue, the preview)"
 	@echo "               against node -e 0 and Chromium's bare print; output/bench/results.md (BENCH_RUNS=N, BENCH_COUNT=N)"
+	@echo "make scale     build a generated catalogue in shards at once (SCALE_COUNT=500, SCALE_SHARDS=4): time per shard, memory"
 	@echo "make release PRODUCT=IF11415 [DATE=YYYY-MM-DD]   freeze the draft as the next published version, build it, keep its files"
 	@echo "make diff PRODUCT=IF11415 [FROM=1 TO=2]   redline and tracked changes between two versions"
 	@echo "make dist [BASE_URL=https://…/]   the distribution site in output/site/ (BASE_URL: absolute links in the feed)"
@@ -113,3 +114,7 @@ bench-preview: $(COMPILED)
 # BENCH_RUNS=N runs per measurement (default 5), BENCH_COUNT=N catalogue briefs (default 100).
 bench: $(COMPILED)
 	node --import tsx scripts/bench.mts
+
+# The scale proof: SCALE_COUNT generated briefs (default 500) in SCALE_SHARDS shards (default 4) at once.
+scale: $(COMPILED)
+	node --import tsx scripts/scale.mts

@@ -1,13 +1,15 @@
 // `brief build --shard I/N`: the catalogue cut into N parts that N machines build at once. The
 // partition is deterministic (the same catalogue gives every runner the same parts, with no
-// coordination) and balanced by an estimate of each product's work: the bytes of its draft's
-// sources (what a build renders) plus a little per published version (restored, not rendered).
+// coordination) and balanced by an estimate of each product's work: a fixed part (a page, its
+// fonts, three renderers), the length of its draft's text, a little per other source file (a
+// figure's data or picture: its bytes say little about the work) and per published version
+// (restored, not rendered).
 // Longest first, each to the part with the least work so far (ties: the lower part), products in
 // code order among equals. Every product is in exactly one part; the parts' outputs are disjoint
 // folders, so together they are the whole build, byte for byte.
 import fs from 'node:fs';
 import path from 'node:path';
-import { findBriefs, UsageError } from '../source/find-briefs.js';
+import { BRIEF_FILE, findBriefs, UsageError } from '../source/find-briefs.js';
 import { listFiles } from './content-hash.js';
 import { publishedVersions, VERSIONS_DIR } from './versions.js';
 
@@ -24,12 +26,15 @@ export function parseShard(text: string): Shard {
   return { index: Number(m[1]), count: Number(m[2]) };
 }
 
-/** A published version's estimated work, against a draft's bytes: a copy, not a render. */
+/** Estimated work in the units of a draft's text bytes (a brief's text is about 15,000). */
+const PER_BRIEF = 15_000;
+const PER_OTHER_FILE = 3_000;
 const PER_PUBLISHED_VERSION = 2_000;
 
 function weight(productDir: string): number {
-  const draft = listFiles(productDir, [VERSIONS_DIR]).reduce((n, f) => n + fs.statSync(path.join(productDir, f)).size, 0);
-  return draft + PER_PUBLISHED_VERSION * publishedVersions(productDir).length;
+  const files = listFiles(productDir, [VERSIONS_DIR]);
+  const text = files.includes(BRIEF_FILE) ? fs.statSync(path.join(productDir, BRIEF_FILE)).size : 0;
+  return PER_BRIEF + text + PER_OTHER_FILE * (files.length - 1) + PER_PUBLISHED_VERSION * publishedVersions(productDir).length;
 }
 
 /** Every product's part (1-based), for all of `contentDir` (or the products named). */

@@ -3,8 +3,10 @@
 // `brief build --shard I/N` in its own process with its own output folder and one Chromium page at
 // a time (BRIEF_PAGES=1), so the machine's memory is bounded by the shard count. Reports each
 // shard's briefs and wall time, the whole run's wall time and throughput, and the peak memory of
-// all the shards' process trees together (sampled at the same instants); checks that every brief
-// was written by exactly one shard; writes output/bench/scale.md.
+// all the shards' process trees together (sampled at the same instants); checks that the shards
+// took every brief exactly once, and lists the briefs a shard refused (a generated draft can be
+// wrong: those are reported as a build reports them, the shard's other briefs written); writes
+// output/bench/scale.md.
 //
 //   SCALE_COUNT=500 SCALE_SHARDS=4 node --import tsx scripts/scale.mts
 import { spawn } from 'node:child_process';
@@ -36,8 +38,10 @@ interface ShardRun {
   pid: number;
   ms: number;
   code: number | null;
-  products: number;
+  products: string[];
   written: number;
+  /** The briefs with problems (their files), from the build's messages. */
+  refused: string[];
 }
 
 const started = performance.now();
@@ -67,9 +71,10 @@ const shards = await Promise.all(
       child.on('error', reject);
       child.on('close', (code) => {
         running.delete(child.pid!);
-        const products = (/^shard \d+\/\d+: (.*)$/m.exec(stdout)?.[1] ?? '').split(' ').filter((p) => /^IF\d+$/.test(p)).length;
-        const run = { index: i + 1, pid: child.pid!, ms: performance.now() - t0, code, products, written: (stdout.match(/^wrote /gm) ?? []).length };
-        log(`shard ${i + 1}/${SHARDS}: ${products} briefs, ${run.written} files, ${(run.ms / 1000).toFixed(1)} s, exit ${code}`);
+        const products = (/^shard \d+\/\d+: (.*)$/m.exec(stdout)?.[1] ?? '').split(' ').filter((p) => /^IF\d+$/.test(p));
+        const refused = [...new Set([...stderr.matchAll(/\/(IF\d+)\/brief\.md:\d+:\d+: error: /g)].map((m) => m[1]!))].sort();
+        const run = { index: i + 1, pid: child.pid!, ms: performance.now() - t0, code, products, written: (stdout.match(/^wrote /gm) ?? []).length, refused };
+        log(`shard ${i + 1}/${SHARDS}: ${products.length} briefs, ${run.written} files, ${(run.ms / 1000).toFixed(1)} s, exit ${code}`);
         if (code !== 0) log(stderr.split('\n').slice(-3).join('\n'));
         resolve(run);
       });
@@ -79,32 +84,32 @@ const shards = await Promise.all(
 clearInterval(sampler);
 const wallMs = performance.now() - started;
 
-// Every brief built by exactly one shard, in all three formats.
-const built = new Map<string, number>();
-for (let i = 1; i <= SHARDS; i++) {
-  const out = path.join(tmp, `output-${i}`);
-  for (const p of fs.existsSync(out) ? fs.readdirSync(out).filter((p) => /^IF\d+$/.test(p)) : []) built.set(p, (built.get(p) ?? 0) + 1);
-}
-const missing = COUNT - built.size;
-const twice = [...built.values()].filter((n) => n > 1).length;
+// Every brief taken by exactly one shard; each written in all three formats unless refused.
+const taken = new Map<string, number>();
+for (const s of shards) for (const p of s.products) taken.set(p, (taken.get(p) ?? 0) + 1);
+const missing = COUNT - taken.size;
+const twice = [...taken.values()].filter((n) => n > 1).length;
+const refused = shards.flatMap((s) => s.refused);
+const unwritten = shards.reduce((n, s) => n + s.products.length * 3 - s.written, 0);
 fs.rmSync(tmp, { recursive: true, force: true });
 
 const perSecond = COUNT / (wallMs / 1000);
-const rows = shards.map((s) => `| ${s.index}/${SHARDS} | ${s.products} | ${s.written} | ${(s.ms / 1000).toFixed(1)} s | ${(s.products / (s.ms / 1000)).toFixed(2)} | ${s.code} |`);
+const rows = shards.map((s) => `| ${s.index}/${SHARDS} | ${s.products.length} | ${s.written} | ${(s.ms / 1000).toFixed(1)} s | ${(s.products.length / (s.ms / 1000)).toFixed(2)} | ${s.code} | ${s.refused.join(' ') || '—'} |`);
 const report = [
   '# Scale',
   '',
   `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 1e9)} GB, load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before; Node ${process.version}.`,
   `${COUNT} generated briefs (seed ${DEFAULT_SEED}), HTML + PDF + DOCX, ${SHARDS} shards at once, one Chromium page each (BRIEF_PAGES=1).`,
   '',
-  '| shard | briefs | files | wall | briefs/s | exit |',
-  '|---|---:|---:|---:|---:|---:|',
+  '| shard | briefs | files | wall | briefs/s | exit | refused |',
+  '|---|---:|---:|---:|---:|---:|---|',
   ...rows,
   '',
-  `Whole run: ${(wallMs / 1000).toFixed(1)} s wall, ${perSecond.toFixed(2)} briefs/s; peak memory of all shards together: ${Math.round(peak.pss / 1e6)} MB PSS (${Math.round(peak.rss / 1e6)} MB RSS summed over processes). Every brief built by exactly one shard: ${missing === 0 && twice === 0 ? 'yes' : `no (${missing} missing, ${twice} twice)`}.`,
+  `Whole run: ${(wallMs / 1000).toFixed(1)} s wall, ${perSecond.toFixed(2)} briefs/s; peak memory of all shards together: ${Math.round(peak.pss / 1e6)} MB PSS (${Math.round(peak.rss / 1e6)} MB RSS summed over processes). Every brief taken by exactly one shard: ${missing === 0 && twice === 0 ? 'yes' : `no (${missing} missing, ${twice} twice)`}; ${refused.length} refused (${unwritten} files not written), every other brief written in all three formats.`,
   '',
 ].join('\n');
 process.stdout.write(report);
 fs.mkdirSync(path.join(ROOT, 'output/bench'), { recursive: true });
 fs.writeFileSync(path.join(ROOT, 'output/bench/scale.md'), report);
-if (missing !== 0 || twice !== 0) process.exit(1);
+// The proof fails if the partition is wrong or a shard wrote less than its good briefs' files.
+if (missing !== 0 || twice !== 0 || unwritten !== refused.length * 3) process.exit(1);

@@ -180,7 +180,8 @@ export async function buildBriefs(options: BuildOptions): Promise<BuildResult> {
     // leaves this thread idle (parse-in-worker.ts); a build that then finds nothing to lay out has
     // launched it for nothing, which costs less than launching it after the parse when it is needed.
     const chromium = new (await import('../render/pdf/batch-browser.js')).BatchBrowser(session.browser);
-    if (options.formats.includes('pdf') || options.drafts !== false) chromium.start();
+    // Published versions alone (dist) are mostly restored from their kept files: launched when needed.
+    if (options.drafts !== false) chromium.start();
     try {
       const { plans, problems } = await planCatalogue(options.contentDir, options.products, cwd, { drafts: options.drafts ?? true, ...(options.warn ? { warn: options.warn } : {}) });
       return await buildInSession(options, plans, problems, session, chromium, cwd, log);

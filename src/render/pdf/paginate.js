@@ -79,7 +79,13 @@
       if (!rects.some((r) => inOverflow(r, region))) continue;
       // A table breaks between rows only.
       if (child.tagName === 'TR') return { before: child };
-      if (hasBlockChildren(child)) return findBreak(child, region);
+      if (hasBlockChildren(child)) {
+        // Nothing to break at inside (a section whose only fragment past the region is the room
+        // a figure spanning both columns takes): the place is further on.
+        const inner = findBreak(child, region);
+        if (inner) return inner;
+        continue;
+      }
       return textBreak(child, region) ?? { before: child };
     }
     return null;

@@ -117,6 +117,8 @@ describe('what each command accepts', () => {
       [['release'], /`brief release` takes one PRODUCT, .*not none/],
       [['publish'], /unknown command `publish`: expected one of new, check, build, preview, release, diff, dist, verify, help; see `brief help`/],
       [['help', 'publish'], /no command `publish`/],
+      // --content at a file, not a folder: said as such (it was an internal error).
+      [['check', '--content', path.join(ROOT, 'package.json')], /--content .*package\.json is a file: expected the folder of briefs/],
     ];
     for (const [argv, message] of cases) {
       const r = runCli(argv);

@@ -14,6 +14,7 @@ export class UsageError extends Error {}
 
 export function findBriefs(contentDir: string, only: string[] = []): BriefSource[] {
   if (!fs.existsSync(contentDir)) throw new UsageError(`no content folder at ${contentDir}`);
+  if (!fs.statSync(contentDir).isDirectory()) throw new UsageError(`--content ${contentDir} is a file: expected the folder of briefs (one <PRODUCT>/brief.md each)`);
   const all = fs
     .readdirSync(contentDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && PRODUCT_CODE.test(d.name) && fs.existsSync(path.join(contentDir, d.name, BRIEF_FILE)))

@@ -170,15 +170,18 @@ describe('the command line on input that used to crash or hang', () => {
   });
 
   it('an internal error is one line with a hint to report it; --debug adds the stack trace', () => {
-    // A file where the folder of briefs should be: nothing expects it, so it surfaces as an internal error.
+    // A file where a brief's folder of published versions should be: nothing expects it, so it
+    // surfaces as an internal error.
     const notAFolder = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-internal-')), 'content');
-    fs.writeFileSync(notAFolder, 'not a folder');
+    fs.mkdirSync(path.join(notAFolder, 'IF11415'), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'content/IF11415/brief.md'), path.join(notAFolder, 'IF11415/brief.md'));
+    fs.writeFileSync(path.join(notAFolder, 'IF11415/versions'), 'not a folder');
     const plain = cli(['check', '--content', notAFolder]);
     expect(plain.status).toBe(1);
     expect(plain.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^brief: internal error: .*ENOTDIR.*please report it with the output of the same command run with --debug\)$/)]);
     const debug = cli(['check', '--content', notAFolder, '--debug']);
     expect(debug.status).toBe(1);
     expect(debug.stderr).toMatch(/^brief: internal error: Error: ENOTDIR/);
-    expect(debug.stderr).toMatch(/^\s+at .*find-briefs\.ts/m);
+    expect(debug.stderr).toMatch(/^\s+at .*versions\.ts/m);
   });
 });

@@ -40,7 +40,17 @@ export function toolchainInputs(): Omit<Inputs, 'sources'> {
   return toolchain;
 }
 
-function readRecord(dir: string): BuildRecord {
+/**
+ * What a file is built from: its version's sources, the toolchain and, for a draft's PDF built
+ * with --allow-overflow, that option (such a PDF differs from one built without). The one
+ * definition, for the build and for the no-op shortcut (up-to-date.ts) alike.
+ */
+export function fileInputs(sources: string, overflowAllowed: boolean): Inputs {
+  return { sources, ...toolchainInputs(), ...(overflowAllowed ? { options: '--allow-overflow' } : {}) };
+}
+
+/** A version folder's .build.json, or nothing when it has none (or an unreadable one). */
+export function readBuildRecord(dir: string): BuildRecord {
   try {
     return JSON.parse(fs.readFileSync(path.join(dir, BUILD_RECORD), 'utf8')) as BuildRecord;
   } catch {
@@ -52,7 +62,7 @@ const WHY: Record<keyof Inputs, string> = { sources: 'its source changed', templ
 
 /** Why `file` must be built, or null when it is up to date. */
 export function staleReason(file: string, inputs: Inputs): string | null {
-  const entry = readRecord(path.dirname(file))[path.basename(file)];
+  const entry = readBuildRecord(path.dirname(file))[path.basename(file)];
   if (!fs.existsSync(file)) return 'not built yet';
   if (!entry) return 'no build record';
   if (sha256(fs.readFileSync(file)) !== entry.sha256) return 'the file was changed by hand';
@@ -65,7 +75,7 @@ export function recordBuilt(built: { file: string; entry: FileRecord }[], write:
   const byDir = new Map<string, typeof built>();
   for (const b of built) byDir.set(path.dirname(b.file), [...(byDir.get(path.dirname(b.file)) ?? []), b]);
   for (const [dir, entries] of byDir) {
-    const record = readRecord(dir);
+    const record = readBuildRecord(dir);
     for (const e of entries) record[path.basename(e.file)] = e.entry;
     const sorted = Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]]));
     write(path.join(dir, BUILD_RECORD), JSON.stringify(sorted, null, 2) + '\n');

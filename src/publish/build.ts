@@ -12,7 +12,7 @@ import type { Browser } from 'puppeteer';
 import type { BatchBrowser } from '../render/pdf/batch-browser.js';
 import type { LaunchOptions } from '../render/pdf/browser.js';
 import { UsageError } from '../source/find-briefs.js';
-import { recordBuilt, staleReason, toolchainInputs, type FileRecord, type Inputs } from './build-record.js';
+import { fileInputs, recordBuilt, staleReason, type FileRecord, type Inputs } from './build-record.js';
 import { sha256 } from './content-hash.js';
 import { layoutMessages } from './fit-messages.js';
 import { FolderSwitch } from './folder-switch.js';
@@ -205,7 +205,6 @@ interface Ready {
  * problems of the others are reported at the end (BriefError with the count of files written).
  */
 async function buildInSession(options: BuildOptions, plans: ProductPlan[], planProblems: VFileMessage[], session: OutputSession, chromium: BatchBrowser, cwd: string, log: (line: string) => void): Promise<BuildResult> {
-  const tool = toolchainInputs();
   // Per format, the targets whose file is missing or stale, and why.
   const inputsOf = new Map<string, Inputs>();
   const mayOverflow = new Set<BriefDocument>();
@@ -238,7 +237,7 @@ async function buildInSession(options: BuildOptions, plans: ProductPlan[], planP
       // which. Published versions fit their pages by definition and are never built with it.
       const overflowOk = format === 'pdf' && options.allowOverflow === true && !target.published;
       if (overflowOk) mayOverflow.add(target.doc);
-      const inputs: Inputs = { sources: target.sources, ...tool, ...(overflowOk ? { options: '--allow-overflow' } : {}) };
+      const inputs = fileInputs(target.sources, overflowOk);
       inputsOf.set(file, inputs);
       const why = staleReason(file, inputs);
       if (why === null) continue;
@@ -253,9 +252,8 @@ async function buildInSession(options: BuildOptions, plans: ProductPlan[], planP
   // not built at all.
   const unchecked = [...new Set([...(due.get('html') ?? []), ...(due.get('docx') ?? [])])].filter((doc) => !(due.get('pdf') ?? []).includes(doc) && drafts.has(doc));
   const browser = () => chromium.get();
-  const misfits = unchecked.length === 0 ? [] : await (await import('./fit-check.js')).fitProblems(unchecked, cwd, { allowOverflow: mayOverflowAnywhere, warn: options.warn ?? log, chromium: browser });
-  const misfit = new Set(misfits.map((m) => m.file));
-  const fits = (doc: BriefDocument) => !misfit.has(path.relative(cwd, doc.sourcePath)) && !misfit.has(doc.sourcePath);
+  const fit = unchecked.length === 0 ? undefined : await (await import('./fit-check.js')).checkFit(unchecked, cwd, { allowOverflow: mayOverflowAnywhere, warn: options.warn ?? log, chromium: browser });
+  const fits = (doc: BriefDocument) => !fit?.failed.has(doc);
   // Each file is written into the work folder as soon as it is rendered (a batch holds no more than
   // the files in progress); the files of the briefs that rendered without a problem are then moved
   // into staged copies of their version folders with their records and switched in at once.
@@ -284,7 +282,7 @@ async function buildInSession(options: BuildOptions, plans: ProductPlan[], planP
   const written: Written[] = ready.map((r) => ({ path: r.file, bytes: r.bytes }));
   for (const w of written) log(`wrote ${path.relative(cwd, w.path)} (${Math.round(w.bytes / 1000)} kB)`);
   for (const plan of plans) updateLatest(options.outDir, plan, log, cwd, session.workDir);
-  const problems = [...planProblems, ...misfits, ...rendered.problems];
+  const problems = [...planProblems, ...(fit?.problems ?? []), ...rendered.problems];
   if (problems.length > 0) throw new BriefError(problems, written.length > 0 ? written.length : undefined);
   return { written, plans };
 }

@@ -28,11 +28,13 @@ export interface FitResult {
   problems: VFileMessage[];
   /** For each brief that fits, the body lines it has to spare on its last page. */
   spare: Map<BriefDocument, number>;
+  /** The briefs with fit problems. */
+  failed: Set<BriefDocument>;
 }
 
 /** Lay each brief out; report what does not fit, and warn of a page 2 left mostly empty. */
 export async function checkFit(docs: BriefDocument[], cwd: string, options: FitOptions = {}): Promise<FitResult> {
-  const result: FitResult = { problems: [], spare: new Map() };
+  const result: FitResult = { problems: [], spare: new Map(), failed: new Set() };
   if (docs.length === 0) return result;
   const check = async (browser: Browser) => {
     // Laid out a few at a time (page-pool.ts), reported in the briefs' order.
@@ -42,6 +44,7 @@ export async function checkFit(docs: BriefDocument[], cwd: string, options: FitO
       const report = reports[i]!;
       const { errors, warning } = layoutMessages(doc, report, cwd, allowed);
       result.problems.push(...errors);
+      if (errors.length > 0) result.failed.add(doc);
       if (warning) options.warn?.(formatMessage(warning, cwd));
       if (report.spare) {
         result.spare.set(doc, report.spare.lines);
@@ -53,11 +56,6 @@ export async function checkFit(docs: BriefDocument[], cwd: string, options: FitO
   if (options.chromium) await check(await options.chromium());
   else await withBrowser(check, options.browser);
   return result;
-}
-
-/** Every brief's fit problems (errors); allowed overflows and short briefs go to `warn`. */
-export async function fitProblems(docs: BriefDocument[], cwd: string, options: FitOptions = {}): Promise<VFileMessage[]> {
-  return (await checkFit(docs, cwd, options)).problems;
 }
 
 /**

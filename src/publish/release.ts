@@ -13,7 +13,7 @@ import { isRealDate } from '../source/front-matter-schema.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import { buildBriefs } from './build.js';
 import { listFiles, sha256 } from './content-hash.js';
-import { BUILD_RECORD, type FileRecord } from './build-record.js';
+import { readBuildRecord } from './build-record.js';
 import { FORMATS, versionDir } from './output-paths.js';
 import { draftSources, frozenSources, PUBLISHED_DIR, publishedVersions, RELEASE_RECORD, sameSources, tamperedMessages, VERSIONS_DIR, type ReleaseRecord } from './versions.js';
 
@@ -59,7 +59,7 @@ function substance(dir: string, skip: string[]): Record<string, string> {
  */
 function keepPublishedFiles(target: string, record: ReleaseRecord, outDir: string): void {
   const built = versionDir(outDir, record.product, record.version);
-  const buildRecord = JSON.parse(fs.readFileSync(path.join(built, BUILD_RECORD), 'utf8')) as Record<string, FileRecord>;
+  const buildRecord = readBuildRecord(built);
   const published: Record<string, string> = {};
   for (const format of FORMATS) {
     const name = `${record.product}.${format}`;

@@ -8,9 +8,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { findBriefs } from '../source/find-briefs.js';
-import { staleReason, toolchainInputs, type Inputs } from './build-record.js';
+import { fileInputs, staleReason } from './build-record.js';
 import { hashOfHashes, sha256 } from './content-hash.js';
-import { LATEST } from './latest.js';
+import { latestIsCurrent } from './latest.js';
 import { STATE_DIR } from './output-session.js';
 import { versionDir, type Format } from './output-paths.js';
 import { draftSources, frozenSources, publishedFile, publishedVersions, sameSources } from './versions.js';
@@ -28,13 +28,11 @@ export function upToDateLines(options: UpToDateOptions): string[] | null {
   // What a killed build left (its lock, browsers, a half-done folder switch) is the full build's
   // to clear up (output-session.ts).
   if (fs.existsSync(path.join(options.outDir, STATE_DIR))) return null;
-  const tool = toolchainInputs();
   const lines: string[] = [];
   // Whether every requested file of a version is current for these sources.
   const current = (product: string, version: number, sources: string, draft: boolean) =>
     options.formats.every((format) => {
-      const overflowOk = format === 'pdf' && options.allowOverflow === true && draft;
-      const inputs: Inputs = { sources, ...tool, ...(overflowOk ? { options: '--allow-overflow' } : {}) };
+      const inputs = fileInputs(sources, format === 'pdf' && options.allowOverflow === true && draft);
       return staleReason(path.join(versionDir(options.outDir, product, version), `${product}.${format}`), inputs) === null;
     });
   try {
@@ -49,8 +47,11 @@ export function upToDateLines(options: UpToDateOptions): string[] | null {
         const keptCurrent = options.formats.every((format) => {
           const kept = publishedFile(v, format);
           if (!kept) return current(brief.product, v.version, hashOfHashes(frozen[i]!), false);
+          // The output as recorded, and the kept file unchanged (else the full build refuses it).
           const out = path.join(versionDir(options.outDir, brief.product, v.version), path.basename(kept));
-          return fs.existsSync(out) && sha256(fs.readFileSync(out)) === v.record.published![path.basename(kept)] && fs.readFileSync(kept).equals(fs.readFileSync(out));
+          if (!fs.existsSync(out)) return false;
+          const bytes = fs.readFileSync(out);
+          return sha256(bytes) === v.record.published![path.basename(kept)] && fs.readFileSync(kept).equals(bytes);
         });
         if (!keptCurrent) return null;
         lines.push(`up to date ${brief.product} ${v.version}`);
@@ -70,19 +71,4 @@ export function upToDateLines(options: UpToDateOptions): string[] | null {
     return null;
   }
   return lines;
-}
-
-/** output/<P>/latest/ holds the newest published version's files (latest.ts), as built. */
-function latestIsCurrent(outDir: string, product: string, newest: number): boolean {
-  const from = versionDir(outDir, product, newest);
-  const to = versionDir(outDir, product, LATEST);
-  try {
-    if (fs.readFileSync(path.join(to, 'VERSION'), 'utf8') !== `${newest}\n`) return false;
-    return fs
-      .readdirSync(from)
-      .filter((name) => !name.startsWith('.'))
-      .every((name) => fs.readFileSync(path.join(to, name)).equals(fs.readFileSync(path.join(from, name))));
-  } catch {
-    return false;
-  }
 }

@@ -55,14 +55,15 @@ export function siteBase(url: string): string {
 }
 
 export async function buildSite(o: SiteOptions): Promise<SiteResult> {
-  if (o.baseUrl !== undefined) siteBase(o.baseUrl);
+  // Checked before anything runs, and made the feed's base once.
+  const base = o.baseUrl === undefined ? undefined : siteBase(o.baseUrl);
   const cwd = o.cwd ?? process.cwd();
   const log = o.log ?? (() => undefined);
   // One lock over the whole run: the versions, redlines and site it copies them into.
-  return withOutput(o.outDir, { log, cwd }, (session) => buildSiteLocked(o, cwd, log, session.workDir));
+  return withOutput(o.outDir, { log, cwd }, (session) => buildSiteLocked(o, base, cwd, log, session.workDir));
 }
 
-async function buildSiteLocked(o: SiteOptions, cwd: string, log: (line: string) => void, workDir: string): Promise<SiteResult> {
+async function buildSiteLocked(o: SiteOptions, base: string | undefined, cwd: string, log: (line: string) => void, workDir: string): Promise<SiteResult> {
   // Published versions only: an analyst's draft in progress does not hold up the site.
   const { plans } = await buildBriefs({ contentDir: o.contentDir, outDir: o.outDir, formats: [...FORMATS], drafts: false, cwd, log });
   // Redlines are rendered afresh each time (no browser, quick), so they always follow the
@@ -81,7 +82,7 @@ async function buildSiteLocked(o: SiteOptions, cwd: string, log: (line: string) 
   }
   for (const p of products) files.add(productPage(p.id), productPageHtml(p));
   files.add(INDEX, indexPage(products));
-  files.add(FEED, atomFeed(products, o.baseUrl === undefined ? undefined : siteBase(o.baseUrl)));
+  files.add(FEED, atomFeed(products, base));
   files.add(MANIFEST, manifestJson(products));
 
   const siteDir = path.join(o.outDir, SITE_DIR);

@@ -6,8 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import wawoff2 from 'wawoff2';
 import { writeFileAtomic } from '../../write-atomic.js';
-import { cachedBytes } from './content-cache.js';
-import { PROJECT_ROOT } from './paths.js';
+import { CACHE_DIR, cachedBytes } from './content-cache.js';
 import { FACES, fontFile, isTrueType } from './fonts.js';
 
 export interface TtfFont {
@@ -50,10 +49,10 @@ export function ttfFingerprint(): Promise<string> {
   return fingerprint;
 }
 
-/** The TrueType fonts as files (resvg-js reads fonts only from disk), cached under node_modules/.cache. */
+/** The TrueType fonts as files (resvg-js reads fonts only from disk), in the project's cache folder. */
 export function ttfFontFiles(): Promise<string[]> {
   files ??= ttfFonts().then((fonts) => {
-    const dir = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'crs-briefs-fonts');
+    const dir = path.join(CACHE_DIR, 'ttf-files');
     fs.mkdirSync(dir, { recursive: true });
     return fonts.map((f) => {
       const file = path.join(dir, `${f.family.replace(/\s+/g, '')}-${f.subset}-${f.weight}-${f.style}.ttf`);

@@ -18,20 +18,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { wholeNumberFromEnv } from './env-number.mjs';
 import { DEFAULT_SEED, generateCatalogue } from './generate-catalogue.mjs';
 import { samplePeakMemory, type TreeMemory } from './process-tree.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PRODUCT = 'IF11415';
-const wholeNumber = (name: string, fallback: number): number => {
-  const v = process.env[name];
-  if (v === undefined || v === '') return fallback;
-  if (!/^[1-9]\d*$/.test(v)) throw new Error(`${name}=${v}: expected a whole number of 1 or more`);
-  return Number(v);
-};
-const RUNS = wholeNumber('BENCH_RUNS', 5);
+const RUNS = wholeNumberFromEnv('BENCH_RUNS', 5);
 const BIG_RUNS = Math.min(RUNS, 3); // a cold build takes seconds: three keep `make bench` within minutes
-const COUNT = wholeNumber('BENCH_COUNT', 100);
+const COUNT = wholeNumberFromEnv('BENCH_COUNT', 100);
 const CHROMIUM = process.env.PUPPETEER_EXECUTABLE_PATH || '/usr/bin/chromium';
 const BRIEF = path.join(ROOT, 'bin/brief.js');
 
@@ -160,23 +155,17 @@ try {
 
   // 5. Chromium's own print of the same HTML: no puppeteer, no pagination of ours, a fresh profile.
   const html = built('html');
-  const bare = median(
-    await repeat('bare Chromium print', RUNS, async () => {
-      const dir = freshDir('chromium');
-      const pdf = path.join(dir, 'x.pdf');
-      const r = await run(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(dir, 'profile')}`, `--print-to-pdf=${pdf}`, '--no-pdf-header-footer', `file://${html}`]);
-      if (!fs.existsSync(pdf)) throw new Error(`Chromium printed no PDF:\n${r.stdout}`);
-      fs.rmSync(dir, { recursive: true, force: true });
-      return r;
-    }),
-  );
-  // The memory of one bare print (its whole process tree): what Chromium alone holds.
-  const barePeak = await (async () => {
+  const barePrint = async (sampleMemory = false) => {
     const dir = freshDir('chromium');
-    const r = await run(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(dir, 'profile')}`, `--print-to-pdf=${path.join(dir, 'x.pdf')}`, '--no-pdf-header-footer', `file://${html}`], { sampleMemory: true });
+    const pdf = path.join(dir, 'x.pdf');
+    const r = await run(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(dir, 'profile')}`, `--print-to-pdf=${pdf}`, '--no-pdf-header-footer', `file://${html}`], { sampleMemory });
+    if (!fs.existsSync(pdf)) throw new Error(`Chromium printed no PDF:\n${r.stdout}`);
     fs.rmSync(dir, { recursive: true, force: true });
-    return r.peak ?? { rss: 0, pss: 0, root: 0 };
-  })();
+    return r;
+  };
+  const bare = median(await repeat('bare Chromium print', RUNS, () => barePrint()));
+  // The memory of one bare print (its whole process tree): what Chromium alone holds.
+  const barePeak = (await barePrint(true)).peak ?? { rss: 0, pss: 0, root: 0 };
   log(`bare print memory: RSS ${Math.round(barePeak.rss / 1e6)} MB summed, PSS ${Math.round(barePeak.pss / 1e6)} MB`);
   rows.push({ name: `bare Chromium print of ${PRODUCT}.html (\`chromium --headless --print-to-pdf\`)`, value: fmtMs(bare), runs: RUNS, baseline: '—', ratio: '1.00×', target: '—', met: '' });
   for (const c of cold) {

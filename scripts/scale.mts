@@ -14,18 +14,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { wholeNumberFromEnv } from './env-number.mjs';
 import { DEFAULT_SEED, generateCatalogue } from './generate-catalogue.mjs';
 import { treeMemory } from './process-tree.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const whole = (name: string, fallback: number): number => {
-  const v = process.env[name];
-  if (v === undefined || v === '') return fallback;
-  if (!/^[1-9]\d*$/.test(v)) throw new Error(`${name}=${v}: expected a whole number of 1 or more`);
-  return Number(v);
-};
-const COUNT = whole('SCALE_COUNT', 500);
-const SHARDS = whole('SCALE_SHARDS', 4);
+const COUNT = wholeNumberFromEnv('SCALE_COUNT', 500);
+const SHARDS = wholeNumberFromEnv('SCALE_SHARDS', 4);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-scale-'));
 const content = path.join(tmp, 'content');

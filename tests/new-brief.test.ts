@@ -54,6 +54,37 @@ describe('brief new', () => {
     expect(text).toContain('Background');
   });
 
+  it('cannot be released while it holds the skeleton\'s stand-ins: each named with its line, nothing written; released once replaced', () => {
+    const content = temp('placeholders');
+    const out = temp('placeholders-out');
+    expect(runCli(['new', 'IF99003', '--content', content]).status).toBe(0);
+    const file = path.join(content, 'IF99003/brief.md');
+    const before = fs.readFileSync(file, 'utf8');
+    const lineOf = (text: string) => before.split('\n').findIndex((l) => l.includes(text)) + 1;
+
+    const refused = runCli(['release', 'IF99003', '--content', content, '--out', out]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`IF99003/brief.md:${lineOf('Untitled Brief')}:1: error: the title is still the skeleton's "Untitled Brief"`);
+    expect(refused.stderr).toContain(`IF99003/brief.md:${lineOf('Author Name')}:1: error: an author is still the skeleton's "Author Name"`);
+    expect(refused.stderr).toContain(`IF99003/brief.md:${lineOf('Author Title')}:1: error: an author's title is still the skeleton's "Author Title"`);
+    expect(refused.stderr).toContain(`IF99003/brief.md:${lineOf('Replace this paragraph')}:1: error: the skeleton's first paragraph`);
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    expect(fs.existsSync(path.join(content, 'IF99003/versions'))).toBe(false);
+    expect(fs.readdirSync(out)).toEqual([]);
+
+    fs.writeFileSync(
+      file,
+      before
+        .replace('Untitled Brief', 'Water Rights in the West')
+        .replace('Author Name', 'Jane Q. Analyst')
+        .replace('Author Title', 'Specialist in Natural Resources Policy')
+        .replace(/Replace this paragraph with the brief's first section/, 'Western water law allocates rivers by priority'),
+    );
+    const released = runCli(['release', 'IF99003', '--content', content, '--out', out]);
+    expect(released.status, released.stderr).toBe(0);
+    expect(fs.existsSync(path.join(content, 'IF99003/versions/1/release.json'))).toBe(true);
+  }, 120_000);
+
   it('never overwrites: a second `brief new` of the same product, or into an existing folder, refuses (exit 1)', () => {
     const content = temp('again');
     expect(runCli(['new', 'IF99002', '--content', content]).status).toBe(0);

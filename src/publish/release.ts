@@ -6,10 +6,12 @@
 // edit. Releasing nothing new, or over a changed published version, is refused.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { VFileMessage } from 'vfile-message';
 import { buildDocument } from '../model/build-document.js';
 import { BriefError, fatalMessage } from '../report.js';
 import { findBriefs, UsageError } from '../source/find-briefs.js';
 import { isRealDate } from '../source/front-matter-schema.js';
+import { DEFAULT_TITLE, PLACEHOLDERS } from '../source/new-brief.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import { buildBriefs } from './build.js';
 import { listFiles, sha256 } from './content-hash.js';
@@ -72,6 +74,21 @@ function keepPublishedFiles(target: string, record: ReleaseRecord, outDir: strin
   writeFileAtomic(path.join(target, RELEASE_RECORD), JSON.stringify(kept, null, 2) + '\n');
 }
 
+/**
+ * A message for each of the skeleton's stand-ins (`brief new`) still in the brief: the title, an
+ * author's name or title, the first paragraph. A draft may hold them; a published version may not.
+ */
+function placeholderMessages(file: string, cwd: string, title: string, authors: { name: string; title: string }[]): VFileMessage[] {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const lineOf = (text: string) => Math.max(1, lines.findIndex((l) => l.includes(text)) + 1);
+  const found: [string, string][] = [];
+  if (title === DEFAULT_TITLE) found.push([DEFAULT_TITLE, `the title is still the skeleton's "${DEFAULT_TITLE}": expected the brief's own title`]);
+  if (authors.some((a) => a.name === PLACEHOLDERS.authorName)) found.push([PLACEHOLDERS.authorName, `an author is still the skeleton's "${PLACEHOLDERS.authorName}": expected each author's name`]);
+  if (authors.some((a) => a.title === PLACEHOLDERS.authorTitle)) found.push([PLACEHOLDERS.authorTitle, `an author's title is still the skeleton's "${PLACEHOLDERS.authorTitle}": expected the CRS title, e.g. Specialist in Asian Affairs`]);
+  if (lines.some((l) => l.includes(PLACEHOLDERS.paragraph))) found.push([PLACEHOLDERS.paragraph, `the skeleton's first paragraph ("${PLACEHOLDERS.paragraph}…") is still there: expected the brief's own text`]);
+  return found.map(([text, reason]) => fatalMessage(file, cwd, `${reason}; a version with it cannot be released`, lineOf(text), 'release-placeholder'));
+}
+
 function refuse(file: string, cwd: string, reason: string, ruleId: string): never {
   throw new BriefError([fatalMessage(file, cwd, reason, 1, ruleId)]);
 }
@@ -85,6 +102,8 @@ export async function releaseProduct(o: ReleaseOptions): Promise<ReleaseRecord> 
   const tampered = versions.flatMap((v) => tamperedMessages(v, cwd));
   if (tampered.length > 0) throw new BriefError(tampered);
   const draft = await buildDocument(brief!.sourcePath, cwd);
+  const placeholders = placeholderMessages(brief!.sourcePath, cwd, draft.meta.title, draft.meta.authors);
+  if (placeholders.length > 0) throw new BriefError(placeholders);
   const latest = versions[versions.length - 1];
 
   let version = draft.meta.version;

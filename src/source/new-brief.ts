@@ -12,6 +12,13 @@ import { frontMatterSchema, PRODUCT_CODE } from './front-matter-schema.js';
 
 export const DEFAULT_TITLE = 'Untitled Brief';
 
+/** The skeleton's stand-ins for what only the analyst can write; a release refuses a brief still holding one. */
+export const PLACEHOLDERS = {
+  authorName: 'Author Name',
+  authorTitle: 'Author Title',
+  paragraph: "Replace this paragraph with the brief's first section",
+} as const;
+
 export interface NewBriefOptions {
   contentDir: string;
   product: string;
@@ -48,7 +55,7 @@ function checkProduct(product: string): void {
 
 /** The skeleton's text: front matter through the yaml library (quoting is its job), then one section. */
 export function skeletonBrief(product: string, title: string, date: string): string {
-  const meta = { product, title, date, version: 1, status: 'new' as const, style: NEWEST_EDITION, authors: [{ name: 'Author Name', title: 'Author Title' }] };
+  const meta = { product, title, date, version: 1, status: 'new' as const, style: NEWEST_EDITION, authors: [{ name: PLACEHOLDERS.authorName, title: PLACEHOLDERS.authorTitle }] };
   // The skeleton must be a valid brief: check it against the same schema the checker uses.
   frontMatterSchema.parse(meta);
   const doc = new Document(meta);
@@ -57,7 +64,7 @@ export function skeletonBrief(product: string, title: string, date: string): str
   const body = [
     '## Background',
     '',
-    "Replace this paragraph with the brief's first section: what the issue is and why it is before Congress now. " +
+    `${PLACEHOLDERS.paragraph}: what the issue is and why it is before Congress now. ` +
       'Start further sections with ## headings (### for a subsection); figures and tables are described in the README under Source format. ' +
       `An In Focus brief fills two pages: until this one does, brief check ${product} warns that page 2 is mostly empty, and it says how many lines are left to spare. ` +
       `brief preview ${product} shows the pages and the fit as you save.`,

@@ -15,7 +15,7 @@ const FACES: FaceRule[] = [
 
 /** Each face's characters, as a sorted string. */
 function used(body: string, css: string): string[] {
-  return faceCharacters(fromHtml(`<body>${body}</body>`), [css], FACES).map((s) => String.fromCodePoint(...[...s].sort((a, b) => a - b)));
+  return faceCharacters(fromHtml(`<style>${css}</style><body>${body}</body>`), FACES).map((s) => String.fromCodePoint(...[...s].sort((a, b) => a - b)));
 }
 
 const CSS = `:root { --text: 'Serif', serif; --head: "Sans", sans-serif; }
@@ -53,6 +53,12 @@ describe('which face sets which characters', () => {
     expect(faces[1]).toContain('z'); // in print
     expect(faces[0]).toContain('»');
     expect(faces[0]).toContain('•'); // a list item's own marker
+  });
+
+  it('reads a style attribute, its custom properties from the stylesheets', () => {
+    const faces = used('<p style="font: 700 10pt var(--head)">w</p>', CSS);
+    expect(faces[4]).toBe('w');
+    expect(faces[0]).toBe('');
   });
 
   it('reads an SVG\'s presentation attributes, below any stylesheet rule', () => {

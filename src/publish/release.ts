@@ -78,8 +78,8 @@ function keepPublishedFiles(target: string, record: ReleaseRecord, outDir: strin
  * A message for each of the skeleton's stand-ins (`brief new`) still in the brief: the title, an
  * author's name or title, the first paragraph. A draft may hold them; a published version may not.
  */
-function placeholderMessages(file: string, cwd: string, title: string, authors: { name: string; title: string }[]): VFileMessage[] {
-  const lines = fs.readFileSync(file, 'utf8').split('\n');
+function placeholderMessages(file: string, source: string, cwd: string, title: string, authors: { name: string; title: string }[]): VFileMessage[] {
+  const lines = source.split('\n');
   const lineOf = (text: string) => Math.max(1, lines.findIndex((l) => l.includes(text)) + 1);
   const found: [string, string][] = [];
   if (title === DEFAULT_TITLE) found.push([DEFAULT_TITLE, `the title is still the skeleton's "${DEFAULT_TITLE}": expected the brief's own title`]);
@@ -102,7 +102,8 @@ export async function releaseProduct(o: ReleaseOptions): Promise<ReleaseRecord> 
   const tampered = versions.flatMap((v) => tamperedMessages(v, cwd));
   if (tampered.length > 0) throw new BriefError(tampered);
   const draft = await buildDocument(brief!.sourcePath, cwd);
-  const placeholders = placeholderMessages(brief!.sourcePath, cwd, draft.meta.title, draft.meta.authors);
+  const original = fs.readFileSync(brief!.sourcePath, 'utf8');
+  const placeholders = placeholderMessages(brief!.sourcePath, original, cwd, draft.meta.title, draft.meta.authors);
   if (placeholders.length > 0) throw new BriefError(placeholders);
   const latest = versions[versions.length - 1];
 
@@ -133,7 +134,6 @@ export async function releaseProduct(o: ReleaseOptions): Promise<ReleaseRecord> 
   if (fs.existsSync(target)) throw new UsageError(`${path.relative(cwd, target)} already exists without a release record; remove it first`);
   const temp = path.join(versionsRoot, `.${version}.partial-${process.pid}`);
   fs.rmSync(temp, { recursive: true, force: true });
-  const original = fs.readFileSync(brief!.sourcePath, 'utf8');
   const frozenBrief = setFrontMatter(original, { version, status, date, style: draft.edition.id });
   for (const f of listFiles(productDir, [VERSIONS_DIR])) {
     const data = f === 'brief.md' ? frozenBrief : fs.readFileSync(path.join(productDir, f));

@@ -120,7 +120,8 @@ function fontDecls(decl: Declaration, custom: Map<string, string[]>, conditional
   return out;
 }
 
-function readStylesheets(css: string[]): FontRule[] {
+/** The font rules of the stylesheets, and every value each custom property is given. */
+function readStylesheets(css: string[]): { rules: FontRule[]; custom: Map<string, string[]> } {
   const roots = css.map((c) => postcss.parse(c));
   const custom = new Map<string, string[]>();
   for (const root of roots) {
@@ -148,7 +149,14 @@ function readStylesheets(css: string[]): FontRule[] {
       if (decls.length) rules.push({ selectors: rule.selectors, decls });
     });
   }
-  return rules;
+  return { rules, custom };
+}
+
+/** The text of the document's <style> elements (the HTML's own and any inside an SVG). */
+function stylesheets(node: Root | RootContent, out: string[] = []): string[] {
+  if (node.type === 'element' && node.tagName === 'style') out.push(node.children.map((c) => (c.type === 'text' ? c.value : '')).join(''));
+  else if ('children' in node) for (const child of node.children) stylesheets(child, out);
+  return out;
 }
 
 /** A selector as hast-util-select can match it: its pseudo-elements dropped (they inherit from the element). */
@@ -218,14 +226,20 @@ function matchFace(faces: FaceRule[], weight: number, style: 'normal' | 'italic'
   return { weight: pick!, style: pool[0]!.style };
 }
 
+/** Whether a property's values include one that takes the parent's value. */
+const inherits = (values: string[]) => values.some((v) => ['inherit', 'unset'].includes(lower(v.trim())));
+
 /**
  * For each face (by index in `faces`), the characters some element's text may be set in with it.
- * `tree` is the document without its fonts; `css` its stylesheets' text.
+ * `tree` is the document without its fonts' data; its <style> elements are the stylesheets read.
  */
-export function faceCharacters(tree: Root, css: string[], faces: FaceRule[]): Set<number>[] {
-  const rules = readStylesheets(css).map((r) => ({ ...r, parsed: r.selectors.map(elementSelector) }));
-  const byFamily = new Map<string, FaceRule[]>();
-  faces.forEach((f) => byFamily.set(lower(f.family), [...(byFamily.get(lower(f.family)) ?? []), f]));
+export function faceCharacters(tree: Root, faces: FaceRule[]): Set<number>[] {
+  const sheets = readStylesheets(stylesheets(tree));
+  const custom = sheets.custom;
+  const rules = sheets.rules.map((r) => ({ ...r, parsed: r.selectors.map(elementSelector) }));
+  // Each family's faces, with their indexes in `faces`.
+  const byFamily = new Map<string, { face: FaceRule; index: number }[]>();
+  faces.forEach((face, index) => byFamily.set(lower(face.family), [...(byFamily.get(lower(face.family)) ?? []), { face, index }]));
   const out = faces.map(() => new Set<number>());
   // One lookup per (stack, weight, style, character): the face indexes it lands on.
   const memo = new Map<string, number[]>();
@@ -238,10 +252,10 @@ export function faceCharacters(tree: Root, css: string[], faces: FaceRule[]): Se
     for (const name of families(stack)) {
       const own = byFamily.get(name);
       if (!own) continue;
-      const face = matchFace(own, weight, style);
-      const covering = own.filter((f) => face && f.weight === face.weight && f.style === face.style && (f.ranges === undefined || inRanges(cp, f.ranges)));
+      const face = matchFace(own.map((o) => o.face), weight, style);
+      const covering = own.filter(({ face: f }) => face && f.weight === face.weight && f.style === face.style && (f.ranges === undefined || inRanges(cp, f.ranges)));
       if (covering.length) {
-        hit = covering.map((f) => faces.indexOf(f));
+        hit = covering.map((o) => o.index);
         break;
       }
     }
@@ -292,7 +306,7 @@ export function faceCharacters(tree: Root, css: string[], faces: FaceRule[]): Se
     const inline = attr('style');
     if (inline) {
       try {
-        postcss.parse(`x{${inline}}`).walkDecls((d) => fontDecls(d, new Map(), false).forEach((x) => take(x, false)));
+        postcss.parse(`x{${inline}}`).walkDecls((d) => fontDecls(d, custom, false).forEach((x) => take(x, false)));
       } catch {
         // an unreadable style attribute sets nothing a browser would read either
       }
@@ -306,25 +320,18 @@ export function faceCharacters(tree: Root, css: string[], faces: FaceRule[]): Se
       }
     }
 
-    const state: State = { families: new Set(), weights: new Set(), styles: new Set() };
-    for (const v of found.family) state.families.add(lower(v.trim()) === 'inherit' ? '' : v.trim());
-    if (state.families.has('') || !always.family) {
-      state.families.delete('');
-      for (const f of parent.families) state.families.add(f);
-    }
-    for (const v of found.weight) {
-      if (lower(v.trim()) === 'inherit') continue;
-      for (const p of parent.weights) {
-        const w = weightOf(v, p);
-        if (w !== undefined) state.weights.add(w);
-      }
-    }
-    if (!always.weight || found.weight.some((v) => lower(v.trim()) === 'inherit') || state.weights.size === 0) for (const w of parent.weights) state.weights.add(w);
-    for (const v of found.style) {
-      const s = styleOf(v);
-      if (s) state.styles.add(s);
-    }
-    if (!always.style || found.style.some((v) => lower(v.trim()) === 'inherit') || state.styles.size === 0) for (const s of parent.styles) state.styles.add(s);
+    // Each property: the values given, and the parent's wherever none always applies, one takes
+    // the parent's (inherit), or none could be read.
+    const given = (prop: Prop) => found[prop].filter((v) => !inherits([v]));
+    const state: State = {
+      families: new Set(given('family').map((v) => v.trim())),
+      weights: new Set(given('weight').flatMap((v) => [...parent.weights].map((p) => weightOf(v, p)).filter((w): w is number => w !== undefined))),
+      styles: new Set(given('style').map(styleOf).filter((s): s is 'normal' | 'italic' => s !== undefined)),
+    };
+    const keepParent = (prop: Prop, size: number) => !always[prop] || inherits(found[prop]) || size === 0;
+    if (keepParent('family', state.families.size)) for (const f of parent.families) state.families.add(f);
+    if (keepParent('weight', state.weights.size)) for (const w of parent.weights) state.weights.add(w);
+    if (keepParent('style', state.styles.size)) for (const s of parent.styles) state.styles.add(s);
     for (const text of shown) setIn(state, text);
     return state;
   };

@@ -28,16 +28,15 @@ export async function subsetInlinedFonts(html: string): Promise<string> {
   const withoutFonts = html.replace(FACE, '');
   const tree = fromHtml(withoutFonts);
   const faces = [...html.matchAll(FACE)];
-  const css = [...withoutFonts.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
   const used = faceCharacters(
     tree,
-    css,
     faces.map((m) => faceRule(m[0], m[2])),
   );
   const replacements = await Promise.all(
     faces.map(async (m, i) => {
-      const [rule, data, ranges] = m as unknown as [string, string, string | undefined];
-      const chars = [...used[i]!].filter((cp) => ranges === undefined || inRanges(cp, ranges));
+      const [rule, data] = m as unknown as [string, string];
+      // Only characters inside the face's unicode-range were given to it (face-characters.ts).
+      const chars = [...used[i]!];
       if (chars.length === 0) return '';
       const font = await subsetFace(Buffer.from(data, 'base64'), chars, { format: 'woff2', hinting: false, features: 'default' });
       const subset = Buffer.from(font).toString('base64');
